@@ -1,0 +1,101 @@
+import Foundation
+
+extension MetadataDetector {
+    /// A document's title, with the line(s) it was read from so that the period and the
+    /// partnership can be looked for in the title before the body.
+    struct DocumentTitle {
+        let text: String
+        let parts: [(line: Int, text: String)]
+        let evidence: String
+
+        var line: Int { parts[0].line }
+
+        /// Where a title is looked for, best first:
+        /// 1. a labelled title on a report's cover sheet that names a kind of document
+        ///    (so the "Title: Health & Wellbeing Board" of an agenda loses to the
+        ///    "Title: Local Safeguarding Children Partnership Annual Report 2022/2023" of
+        ///    the report inside it);
+        /// 2. a heading near the top that names a kind of document;
+        /// 3. a running title anywhere (the page header a PDF repeats, e.g. "Camden
+        ///    Safeguarding Children Partnership – Annual Report 2019/20"), for reports whose
+        ///    text starts straight in with a foreword;
+        /// 4. a labelled title that names no kind.
+        static func find(in document: DocumentText, fields: [HeaderField]) -> DocumentTitle? {
+            let labelled = fields.filter { $0.roles.contains(.title) && !$0.value.isEmpty }.map(fromField)
+            return labelled.first(where: namesKind)
+                ?? heading(in: document, lines: 1...headingLineCount)
+                ?? runningTitle(in: document)
+                ?? labelled.first
+        }
+
+        /// Title pages and cover sheets fit in the first page or so of extracted text.
+        private static let headingLineCount = 60
+        /// A heading or running title is a line, not a wrapped paragraph.
+        private static let longestTitle = 140
+
+        private static func namesKind(_ title: DocumentTitle) -> Bool {
+            DocumentKindWords.kind(ofTitle: title.text) != nil
+        }
+
+        /// A title wrapped onto a second line is joined when that line goes on to name a
+        /// kind or a period ("Title: Local Safeguarding Children Partnership" /
+        /// "Annual Report 2022/2023").
+        private static func fromField(_ field: HeaderField) -> DocumentTitle {
+            var parts = [(line: field.valueLine, text: field.value)]
+            if DocumentKindWords.kind(ofTitle: field.value) == nil, let next = field.lineAfterValue,
+               !HeaderField.isLabel(next.text) {
+                let text = TextCleaning.plain(next.text)
+                if text.count <= longestTitle, DocumentKindWords.kind(ofTitle: text) != nil
+                    || ReportingPeriod.normalise(text) != nil {
+                    parts.append((next.line, text))
+                }
+            }
+            let quoted = [field.evidence] + parts.dropFirst().map(\.text)
+            return DocumentTitle(text: parts.map(\.text).joined(separator: " "), parts: parts,
+                                 evidence: quoted.joined(separator: " / "))
+        }
+
+        private static func heading(in document: DocumentText, lines numbers: ClosedRange<Int>) -> DocumentTitle? {
+            for number in numbers where number <= document.lines.count {
+                let raw = document.line(number)
+                let text = TextCleaning.plain(raw)
+                guard isTitleShaped(text), standsAlone(number, in: document),
+                      DocumentKindWords.kind(ofTitle: text) != nil else { continue }
+                return DocumentTitle(text: text, parts: [(number, text)],
+                                     evidence: TextCleaning.collapsingWhitespace(raw))
+            }
+            return nil
+        }
+
+        /// A running title names the partnership, the kind and the period together: a
+        /// line that does is the document naming itself, not a sentence about something.
+        private static func runningTitle(in document: DocumentText) -> DocumentTitle? {
+            for (index, raw) in document.lines.enumerated() {
+                let text = TextCleaning.plain(raw)
+                guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil,
+                      ReportingPeriod.normalise(text) != nil,
+                      !PartnershipName.mentions(in: TextWindow(lines: [text], firstLine: index + 1)).isEmpty
+                else { continue }
+                return DocumentTitle(text: text, parts: [(index + 1, text)],
+                                     evidence: TextCleaning.collapsingWhitespace(raw))
+            }
+            return nil
+        }
+
+        /// A heading is marked as one, or set apart by blank lines; a line of hard-wrapped
+        /// prose has text on both sides.
+        private static func standsAlone(_ number: Int, in document: DocumentText) -> Bool {
+            let isBlank = { (number: Int) in
+                !document.lines.indices.contains(number - 1) || TextCleaning.plain(document.line(number)).isEmpty
+            }
+            return document.line(number).trimmingCharacters(in: .whitespaces).hasPrefix("#")
+                || (isBlank(number - 1) && isBlank(number + 1))
+        }
+
+        /// Short, starting with a capital or a number, and not ending like a sentence.
+        private static func isTitleShaped(_ text: String) -> Bool {
+            guard let first = text.first, let last = text.last, text.count <= longestTitle else { return false }
+            return (first.isUppercase || first.isNumber) && !".,;:".contains(last)
+        }
+    }
+}

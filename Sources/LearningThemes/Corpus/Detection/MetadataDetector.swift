@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads a document's metadata from its own title and opening, so that a new document
+/// can join a corpus without a hand-written manifest entry (`learning-themes inspect`).
+/// Its helpers (in this folder) are nested in it to keep their names out of the
+/// module's namespace, which other parts of the engine share.
+public enum MetadataDetector {
+    /// A committee cover sheet is recognised by at least this many of its labels, so
+    /// one stray "Wards:" or "Report of:" in a report's body does not make it one.
+    static let committeeLabelsNeeded = 2
+
+    public static func detect(text: String) -> DetectedMetadata {
+        let document = DocumentText(text)
+        let opening = document.opening
+        let fields = HeaderField.fields(in: document, lines: 1...DocumentText.openingLineCount)
+        let title = DocumentTitle.find(in: document, fields: fields)
+        let titleWindows = title?.parts.map { TextWindow(lines: [$0.text], firstLine: $0.line) } ?? []
+
+        let partnership = PartnershipName.best(
+            title: titleWindows.flatMap(PartnershipName.mentions), opening: PartnershipName.mentions(in: opening))
+        let period = ReportingPeriod.best(
+            title: titleWindows.flatMap(ReportingPeriod.mentions), opening: ReportingPeriod.mentions(in: opening))
+
+        return DetectedMetadata(
+            partnership: partnership.map { DetectedValue(value: $0.fullName, line: $0.line, evidence: $0.evidence) },
+            areas: areas(partnership: partnership, title: title),
+            period: period.map { DetectedValue(value: $0.period, line: $0.line, evidence: $0.evidence) },
+            kind: kind(title: title, fields: fields, opening: opening),
+            title: title.map { DetectedValue(value: $0.text, line: $0.line, evidence: $0.evidence) },
+            date: meetingDate(fields: fields))
+    }
+
+    /// The partnership's own places when it was named, else places the title names.
+    private static func areas(partnership: PartnershipName.Mention?,
+                              title: DocumentTitle?) -> DetectedValue<[String]>? {
+        if let partnership {
+            return DetectedValue(value: partnership.places.map(\.authority.officialName),
+                                 line: partnership.line, evidence: partnership.evidence)
+        }
+        guard let title else { return nil }
+        let places = PlaceNames.mentions(in: title.text)
+        guard !places.isEmpty else { return nil }
+        return DetectedValue(value: places.map(\.authority.officialName), line: title.line, evidence: title.evidence)
+    }
+
+    /// A committee cover sheet makes a report presenting an annual report (or naming no
+    /// kind) a committee report; a more specific kind in the title (a practice review
+    /// taken to committee) stays what the title says.
+    private static func kind(title: DocumentTitle?, fields: [HeaderField],
+                             opening: TextWindow) -> DetectedValue<DocumentKind>? {
+        let titleKind = title.flatMap { DocumentKindWords.kind(ofTitle: $0.text) }
+        let committeeLabels = fields.filter { $0.roles.contains(.committeeHeader) }
+        let distinctLabels = Set(committeeLabels.map { TextCleaning.lookupKey($0.label) })
+        let isCommitteeReport = distinctLabels.count >= committeeLabelsNeeded
+        if isCommitteeReport, titleKind == nil || titleKind == .annualReport, let first = committeeLabels.first {
+            // The cover sheet's "REPORT TITLE" line shows both the committee form and
+            // what it presents, so it is the best line to cite.
+            let cited = committeeLabels.first { $0.roles.contains(.title) } ?? first
+            return DetectedValue(value: .committeeReport, line: cited.line, evidence: cited.evidence)
+        }
+        if let titleKind, let title {
+            return DetectedValue(value: titleKind, line: title.line, evidence: title.evidence)
+        }
+        return DocumentKindWords.selfDescribedKind(in: opening)
+    }
+
+    /// The date of the meeting or decision when the cover sheet gives one, else the
+    /// first other labelled date.
+    private static func meetingDate(fields: [HeaderField]) -> DetectedValue<String>? {
+        let dated = fields.compactMap { field in StatedDate.iso(in: field.value).map { (field, $0) } }
+        let chosen = dated.first { $0.0.roles.contains(.meetingDate) } ?? dated.first { $0.0.roles.contains(.date) }
+        return chosen.map { DetectedValue(value: $0.1, line: $0.0.valueLine, evidence: $0.0.evidence) }
+    }
+}

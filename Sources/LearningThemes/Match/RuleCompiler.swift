@@ -1,0 +1,90 @@
+/// A `match`/`exclude` clause in compiled form: atoms instead of phrases.
+struct CompiledClause: Sendable {
+    var id: String
+    var target: Int32
+    var isExclusion: Bool
+    var weight: Int32
+    /// The clause's phrase set, and for `near/N` clauses the second set (-1 otherwise).
+    var atom: Int32
+    var nearAtom: Int32
+    var distance: Int32
+}
+
+/// A theme or source in compiled form.
+struct CompiledTarget: Sendable {
+    var id: String
+    var isSource: Bool
+    var minimumEvidence: Int32
+}
+
+/// Turns a `RuleSet` into the tables the matcher runs. An *atom* is a set of alternative
+/// phrases (one side of a clause); identical atoms are shared between clauses, and every
+/// phrase of every atom goes into one trie, so the text is scanned once for all rules.
+struct RuleCompiler {
+    private(set) var wordTrie: WordTrie
+    private(set) var phrases: PhraseAutomaton
+    private(set) var clauses: [CompiledClause]
+    private(set) var clausesByAtom: [[Int32]]
+    private(set) var targets: [CompiledTarget]
+    private(set) var atomCount: Int
+
+    init(ruleSet: RuleSet) {
+        var spellingCanonical: [String: String] = [:]
+        var spellingVariants: [String: [String]] = [:]
+        for group in ruleSet.spellings {
+            let canonical = spellingCanonical[group.words[0]] ?? group.words[0]
+            for word in group.words {
+                spellingCanonical[word] = canonical
+                if !spellingVariants[canonical, default: []].contains(word) { spellingVariants[canonical, default: []].append(word) }
+            }
+        }
+        var trieBuilder = WordTrie.Builder()
+        var phraseBuilder = PhraseAutomaton.Builder()
+        var symbolIDs: [RuleTerm: Int32] = [:]
+        var atomIDs: [[[RuleTerm]]: Int32] = [:]
+        var clausesByAtom: [[Int32]] = []
+        var clauses: [CompiledClause] = []
+        var targets: [CompiledTarget] = []
+
+        func symbol(_ term: RuleTerm) -> Int32 {
+            let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
+            if let id = symbolIDs[canonical] { return id }
+            let id = Int32(symbolIDs.count)
+            symbolIDs[canonical] = id
+            for variant in spellingVariants[canonical.folded] ?? [canonical.folded] {
+                trieBuilder.add(variant, symbol: id, isPrefix: term.isPrefix)
+            }
+            return id
+        }
+        func atom(_ phrases: [[RuleTerm]]) -> Int32 {
+            if let id = atomIDs[phrases] { return id }
+            let id = Int32(atomIDs.count)
+            atomIDs[phrases] = id
+            clausesByAtom.append([])
+            for phrase in phrases { phraseBuilder.add(phrase.map(symbol), atom: id) }
+            return id
+        }
+
+        for (targetIndex, rule) in ruleSet.rules.enumerated() {
+            targets.append(CompiledTarget(id: rule.id, isSource: rule.isSource, minimumEvidence: Int32(rule.minimumEvidence)))
+            for clause in rule.clauses {
+                let index = Int32(clauses.count)
+                let first = atom(clause.pattern.phrases)
+                let second = clause.pattern.near.map { atom($0.phrases) } ?? -1
+                clausesByAtom[Int(first)].append(index)
+                if second >= 0 && second != first { clausesByAtom[Int(second)].append(index) }
+                clauses.append(CompiledClause(
+                    id: clause.id, target: Int32(targetIndex), isExclusion: clause.effect == .exclude,
+                    weight: Int32(clause.weight), atom: first, nearAtom: second,
+                    distance: Int32(clause.pattern.near?.distance ?? 0)))
+            }
+        }
+        let trie = trieBuilder.build()
+        self.wordTrie = trie
+        self.phrases = phraseBuilder.build(classSymbols: trie.classSymbols)
+        self.clausesByAtom = clausesByAtom
+        self.clauses = clauses
+        self.targets = targets
+        self.atomCount = atomIDs.count
+    }
+}

@@ -1,0 +1,87 @@
+/// Splits the expression part of a `match`/`exclude` line into symbols, remembering each
+/// one's column so errors can point at it.
+struct PatternLexer {
+    enum Symbol: Equatable {
+        case word(String, isPrefix: Bool)
+        case quoted(String)
+        case open, close, bar, optional
+        case near(Int)
+        case end
+    }
+
+    struct Located {
+        var symbol: Symbol
+        var column: Int
+    }
+
+    /// `line` is the whole line; `offset` where the expression starts (for columns).
+    static func symbols(in line: [UInt8], from offset: Int, location: SourceLocation) throws -> [Located] {
+        var result: [Located] = []
+        var index = offset
+        func column(_ at: Int) -> Int { String(decoding: line[..<at], as: UTF8.self).count + 1 }
+        func fail(_ message: String, at: Int) -> LearningThemesError {
+            var where_ = location
+            where_.column = column(at)
+            return LearningThemesError(.rules, message, at: where_)
+        }
+        while index < line.count {
+            let byte = line[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+            case UInt8(ascii: "#"):
+                index = line.count  // a comment runs to the end of the line
+            case UInt8(ascii: "("):
+                result.append(Located(symbol: .open, column: column(index))); index += 1
+            case UInt8(ascii: ")"):
+                result.append(Located(symbol: .close, column: column(index))); index += 1
+            case UInt8(ascii: "|"):
+                result.append(Located(symbol: .bar, column: column(index))); index += 1
+            case UInt8(ascii: "?"):
+                result.append(Located(symbol: .optional, column: column(index))); index += 1
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                guard let close = line[start...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    throw fail("unterminated quoted phrase: expected a closing \"", at: index)
+                }
+                result.append(Located(symbol: .quoted(String(decoding: line[start..<close], as: UTF8.self)),
+                                      column: column(index)))
+                index = close + 1
+            default:
+                let start = index
+                while index < line.count, !PatternLexer.isDelimiter(line[index]) { index += 1 }
+                let text = String(decoding: line[start..<index], as: UTF8.self)
+                if text.hasPrefix("near/") {
+                    guard let distance = Int(text.dropFirst(5)), distance >= 0, distance <= 50 else {
+                        throw fail("expected a number of words from 0 to 50 after near/, found '\(text)'", at: start)
+                    }
+                    result.append(Located(symbol: .near(distance), column: column(start)))
+                } else if text == "near" {
+                    throw fail("proximity is written near/N (e.g. near/5), found 'near'", at: start)
+                } else if text.hasSuffix("*") {
+                    let stem = String(text.dropLast())
+                    if stem.contains("*") {
+                        throw fail("a wildcard * may only end a word, found '\(text)'", at: start)
+                    }
+                    result.append(Located(symbol: .word(stem, isPrefix: true), column: column(start)))
+                } else if text.contains("*") {
+                    throw fail("a wildcard * may only end a word, found '\(text)'", at: start)
+                } else {
+                    result.append(Located(symbol: .word(text, isPrefix: false), column: column(start)))
+                }
+            }
+        }
+        result.append(Located(symbol: .end, column: column(line.count)))
+        return result
+    }
+
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "|"), UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// Parses a clause's expression into a `RulePattern`.
+///
+///     pattern      := alternatives [ "near/N" alternatives ]
+///     alternatives := sequence { "|" sequence }
+///     sequence     := unit { unit }
+///     unit         := word | word* | "quoted words" | "(" alternatives ")" [ "?" ]
+///
+/// Every word goes through the same `Tokenizer` as document text, so a rule and a
+/// document fold alike. A hyphenated word also matches its joined form:
+/// `multi-agency` matches "multi-agency", "multi agency" and "multiagency".
+struct PatternParser {
+    static let maximumPhrases = 4096
+    static let maximumPhraseLength = 16
+    static let maximumNesting = 16
+    static let minimumPrefixLength = 3
+
+    private var symbols: [PatternLexer.Located]
+    private var position = 0
+    /// Whether a '|' outside parentheses was read since the last reset.
+    private var topLevelBar = false
+    private let location: SourceLocation
+    private let tokenizer = Tokenizer()
+
+    static func parse(_ line: [UInt8], from offset: Int, location: SourceLocation) throws -> RulePattern {
+        var parser = PatternParser(
+            symbols: try PatternLexer.symbols(in: line, from: offset, location: location), location: location)
+        return try parser.parsePattern()
+    }
+
+    private init(symbols: [PatternLexer.Located], location: SourceLocation) {
+        self.symbols = symbols
+        self.location = location
+    }
+
+    private var current: PatternLexer.Located { symbols[position] }
+
+    private func fail(_ message: String, at column: Int? = nil) -> LearningThemesError {
+        var where_ = location
+        where_.column = column ?? current.column
+        return LearningThemesError(.rules, message, at: where_)
+    }
+
+    private mutating func parsePattern() throws -> RulePattern {
+        if current.symbol == .end { throw fail("empty pattern: expected at least one word after ':'") }
+        let firstColumn = current.column
+        let first = try parseAlternatives(depth: 0)
+        let firstHasBar = topLevelBar
+        var pattern = RulePattern(phrases: first)
+        if case .near(let distance) = current.symbol {
+            position += 1
+            if current.symbol == .end { throw fail("expected words after near/\(distance)") }
+            topLevelBar = false
+            let secondColumn = current.column
+            let second = try parseAlternatives(depth: 0)
+            // `a | b near/3 c` reads two ways; make the writer say which with parentheses.
+            if firstHasBar || topLevelBar {
+                throw fail("put alternatives next to near/N in parentheses: (a | b) near/N (c | d)",
+                           at: firstHasBar ? firstColumn : secondColumn)
+            }
+            pattern.near = RulePattern.Proximity(phrases: second, distance: distance)
+        }
+        switch current.symbol {
+        case .end: return pattern
+        case .near: throw fail("only one near/N is allowed in a clause; split it into two clauses")
+        case .close: throw fail("unbalanced ')': no '(' is open")
+        default: throw fail("unexpected \(describe(current.symbol))")
+        }
+    }
+
+    private mutating func parseAlternatives(depth: Int) throws -> [[RuleTerm]] {
+        guard depth <= PatternParser.maximumNesting else {
+            throw fail("parentheses nested more than \(PatternParser.maximumNesting) deep")
+        }
+        var phrases = try parseSequence(depth: depth)
+        while current.symbol == .bar {
+            if depth == 0 { topLevelBar = true }
+            position += 1
+            phrases += try parseSequence(depth: depth)
+            try checkSize(phrases)
+        }
+        return phrases
+    }
+
+    private mutating func parseSequence(depth: Int) throws -> [[RuleTerm]] {
+        var phrases: [[RuleTerm]] = [[]]
+        var sawUnit = false
+        while true {
+            let start = current.column
+            var unit: [[RuleTerm]]
+            switch current.symbol {
+            case .word(let text, let isPrefix):
+                position += 1
+                unit = try wordAlternatives(text, isPrefix: isPrefix, column: start)
+            case .quoted(let text):
+                position += 1
+                unit = try quotedPhrase(text, column: start)
+            case .open:
+                position += 1
+                unit = try parseAlternatives(depth: depth + 1)
+                guard current.symbol == .close else { throw fail("expected ')' to close the '(' at column \(start)") }
+                position += 1
+                if current.symbol == .optional {
+                    // `(new)?`: the group may be left out.
+                    position += 1
+                    if !unit.contains([]) { unit.append([]) }
+                }
+            default:
+                if !sawUnit { throw fail("expected a word, a \"quoted phrase\" or '(' but found \(describe(current.symbol))") }
+                return phrases
+            }
+            sawUnit = true
+            phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
+            try checkSize(phrases)
+            if phrases.contains([]) && !PatternParser.canStillGrow(symbols, from: position) {
+                throw fail("every word of this phrase is optional: it could match nothing", at: start)
+            }
+        }
+    }
+
+    /// Whether the sequence being parsed continues after `position` (so an optional
+    /// group can still be followed by a required word).
+    private static func canStillGrow(_ symbols: [PatternLexer.Located], from position: Int) -> Bool {
+        switch symbols[position].symbol {
+        case .word, .quoted, .open: return true
+        default: return false
+        }
+    }
+
+    private func checkSize(_ phrases: [[RuleTerm]]) throws {
+        if phrases.count > PatternParser.maximumPhrases {
+            throw fail("pattern expands to more than \(PatternParser.maximumPhrases) phrases; split it into several clauses")
+        }
+        if let long = phrases.first(where: { $0.count > PatternParser.maximumPhraseLength }) {
+            throw fail("phrase of \(long.count) words is longer than the limit of \(PatternParser.maximumPhraseLength)")
+        }
+    }
+
+    private func quotedPhrase(_ text: String, column: Int) throws -> [[RuleTerm]] {
+        var phrases: [[RuleTerm]] = [[]]
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let isPrefix = word.hasSuffix("*")
+            let unit = try wordAlternatives(String(isPrefix ? word.dropLast() : word), isPrefix: isPrefix, column: column)
+            phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
+        }
+        if phrases == [[]] { throw fail("empty quoted phrase", at: column) }
+        return phrases
+    }
+
+    /// One written word as term sequences: usually one term, but `multi-agency` gives
+    /// both [multi, agency] and [multiagency].
+    private func wordAlternatives(_ text: String, isPrefix: Bool, column: Int) throws -> [[RuleTerm]] {
+        let parts = tokenizer.tokens(in: text).map(\.folded)
+        guard !parts.isEmpty else {
+            throw fail("'\(text)' has no letters or digits to match (empty pattern)", at: column)
+        }
+        if isPrefix, let last = parts.last, last.utf8.count < PatternParser.minimumPrefixLength {
+            throw fail("wildcard '\(text)*' would match almost every word: give at least \(PatternParser.minimumPrefixLength) letters before *", at: column)
+        }
+        func terms(_ words: [String]) -> [RuleTerm] {
+            words.enumerated().map { index, word in RuleTerm(word, isPrefix: isPrefix && index == words.count - 1) }
+        }
+        if parts.count == 1 { return [terms(parts)] }
+        return [terms(parts), terms([parts.joined()])]
+    }
+
+    private func describe(_ symbol: PatternLexer.Symbol) -> String {
+        switch symbol {
+        case .word(let text, let isPrefix): "'\(text)\(isPrefix ? "*" : "")'"
+        case .quoted(let text): "\"\(text)\""
+        case .open: "'('"
+        case .close: "')'"
+        case .bar: "'|'"
+        case .optional: "'?'"
+        case .near(let distance): "'near/\(distance)'"
+        case .end: "the end of the line"
+        }
+    }
+}

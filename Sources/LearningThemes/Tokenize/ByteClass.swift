@@ -1,0 +1,66 @@
+/// What a byte means to the tokenizer, looked up in a 256-entry table.
+@usableFromInline
+enum ByteClass {
+    @usableFromInline static let separator: UInt8 = 0
+    @usableFromInline static let word: UInt8 = 1
+    @usableFromInline static let apostrophe: UInt8 = 2
+    @usableFromInline static let sentenceEnd: UInt8 = 3
+    /// The lead byte of a multi-byte UTF-8 sequence: decode it to decide.
+    @usableFromInline static let multiByte: UInt8 = 4
+
+    @usableFromInline
+    static let table: [UInt8] = (0..<256).map { value -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return word
+        case UInt8(ascii: "'"): return apostrophe
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return sentenceEnd
+        case 0xC2...0xF4: return multiByte
+        default: return separator  // ASCII punctuation, controls, stray continuation bytes
+        }
+    }
+
+    /// ASCII lower-casing as a table, so folding a byte is one load.
+    @usableFromInline
+    static let lower: [UInt8] = (0..<256).map { value -> UInt8 in
+        let byte = UInt8(value)
+        return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+}
+
+/// A decoded scalar and how many bytes it took. Invalid or truncated sequences decode as
+/// one byte of U+FFFD, so the scanner always moves forward.
+@usableFromInline
+struct UTF8Scalar {
+    @usableFromInline var value: UInt32
+    @usableFromInline var length: Int
+
+    @usableFromInline
+    init(value: UInt32, length: Int) {
+        self.value = value
+        self.length = length
+    }
+
+    @usableFromInline
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> UTF8Scalar {
+        let lead = UInt32(text[index])
+        let invalid = UTF8Scalar(value: 0xFFFD, length: 1)
+        let needed: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: needed = 1; value = lead & 0x1F
+        case 0xE0...0xEF: needed = 2; value = lead & 0x0F
+        case 0xF0...0xF4: needed = 3; value = lead & 0x07
+        default: return invalid
+        }
+        guard index + needed < text.count else { return invalid }
+        for offset in 1...needed {
+            let byte = UInt32(text[index + offset])
+            guard byte & 0xC0 == 0x80 else { return invalid }
+            value = (value << 6) | (byte & 0x3F)
+        }
+        return UTF8Scalar(value: value, length: needed + 1)
+    }
+}

@@ -1,0 +1,53 @@
+/// A word of a paragraph: where it is (UTF-8 byte offsets into the paragraph, so evidence
+/// can quote the source exactly) and which sentence it belongs to (proximity rules stay
+/// inside one sentence).
+public struct Token: Sendable, Hashable {
+    public var bytes: Range<Int>
+    public var sentence: Int
+    /// The folded form that rules are matched against (lower case, no accents or ligatures,
+    /// no apostrophes or possessive 's).
+    public var folded: String
+}
+
+/// Splits UTF-8 text into words and folds each one, in a single forward pass over the bytes.
+///
+/// Folding is what lets a rule written once match the spellings documents actually use:
+/// case, curly quotes and apostrophes, the many Unicode dashes, ligatures left by PDF
+/// extraction, and Latin accents. Hyphens and dashes separate words, so `multi-agency`
+/// and `multi agency` are the same two words; rules add the joined form `multiagency`.
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    /// Every token of `text`, for callers that want values (tests, `rules test`).
+    public func tokens(in text: String) -> [Token] {
+        var result: [Token] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            forEachToken(in: bytes) { range, sentence, folded in
+                result.append(Token(bytes: range, sentence: sentence, folded: String(decoding: folded, as: UTF8.self)))
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` once per token, in order, with the token's byte range, sentence number
+    /// and folded bytes. The folded bytes are only valid during the call: the hot path
+    /// reuses one buffer instead of allocating per token.
+    @inlinable
+    public func forEachToken(
+        in text: UnsafeBufferPointer<UInt8>,
+        _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength + 8) { folded in
+            var scanner = TokenScanner(text: text, folded: folded)
+            while let token = scanner.next() {
+                body(token.start..<token.end, token.sentence,
+                     UnsafeBufferPointer(rebasing: folded[0..<token.foldedCount]))
+            }
+        }
+    }
+
+    /// Longer words are cut for matching (still quoted whole): no rule word is this long,
+    /// and a bound keeps a 1 MB "word" from needing a 1 MB buffer.
+    public static let maximumFoldedLength = 64
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LearningThemes
+
+/// `learning-themes classify FILE...`: every paragraph with its themes, sources and evidence.
+enum ClassifyCommand: Command {
+    static let name = "classify"
+    static let summary = "tag each paragraph of documents with themes and learning sources, with evidence"
+    static let usage = "classify [OPTIONS] FILE|FOLDER|- ..."
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "--format", value: "FORMAT", choices: ["text", "jsonl", "json", "csv", "markdown"],
+                   help: "text (default: readable view), jsonl, json, csv, markdown"),
+        OptionSpec(name: "--input", value: "KIND", choices: ["documents", "jsonl"],
+                   help: "documents (default) or jsonl: records {\"id\", \"text\"}, each one paragraph"),
+        OptionSpec(name: "--all", value: nil, help: "text and markdown views: also list paragraphs with no tag"),
+        CommonOptions.out, CommonOptions.rules, CommonOptions.jobs, CommonOptions.colour,
+    ]
+    static let details = """
+    Folders are read recursively (.txt .md .html .htm .pdf .docx); a folder with a manifest.txt
+    is read as a corpus, so documents get their manifest ids. '-' reads standard input.
+    A file that cannot be read is reported on standard error and the others still run
+    (exit code 1).
+
+    Examples:
+      learning-themes classify corpus/documents/002_99b8432725e0b66d.txt
+      learning-themes classify corpus --format jsonl --out tags.jsonl
+      printf '{"id":"a","text":"No professional curiosity about the father."}\\n' | learning-themes classify --input jsonl --format jsonl -
+    """
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        guard !arguments.positionals.isEmpty else {
+            throw LearningThemesError(.usage, "classify needs at least one FILE, FOLDER or - (see 'learning-themes classify --help')")
+        }
+        let format = arguments.value("--format") ?? "text"
+        let out = arguments.value("--out") ?? "-"
+        let matcher = try CommonOptions.loadMatcher(arguments)
+        let terminal = Terminal(colourOption: arguments.value("--color"), writesToStandardOutput: out == "-")
+        let writer = ClassificationWriter(format: format, terminal: terminal, showAll: arguments.flag("--all"))
+        if arguments.value("--input") == "jsonl" {
+            return try JSONLInputClassifier.run(arguments.positionals, matcher: matcher, writer: writer, out: out)
+        }
+        let documents = try DocumentInputs.resolve(arguments.positionals)
+        let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments))
+        var failures: [String] = []
+        var done = 0
+        try AtomicFileWriter().write(to: out, refusingToOverwrite: documents.map(\.path)) { sink in
+            var output = writer.begin()
+            try pipeline.run(documents) { metadata, result in
+                done += 1
+                terminal.showProgress(done, of: documents.count, metadata.path)
+                switch result {
+                case .success(let document):
+                    for warning in document.warnings { printError("learning-themes: \(warning)") }
+                    try writer.write(document, into: &output, sink: &sink)
+                case .failure(let error):
+                    printError("learning-themes: \(error)")
+                    failures.append(metadata.path)
+                }
+            }
+            try writer.finish(&output, sink: &sink)
+        }
+        return DocumentInputs.summarise(failures: failures, total: documents.count)
+    }
+}
+
+/// Turns command-line paths into documents: files, folders (recursively), corpus folders
+/// (with their manifest ids) and `-` for standard input.
+enum DocumentInputs {
+    static func resolve(_ paths: [String]) throws -> [DocumentMetadata] {
+        var documents: [DocumentMetadata] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+                documents += try Corpus.load(path).documents
+            } else {
+                let name = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                documents.append(DocumentMetadata(id: name, path: path))
+            }
+        }
+        return documents
+    }
+
+    /// Prints the list of failed inputs and picks the exit code.
+    static func summarise(failures: [String], total: Int) -> ExitCode {
+        guard !failures.isEmpty else { return .success }
+        printError("learning-themes: \(failures.count) of \(total) inputs failed: \(failures.joined(separator: ", "))")
+        return failures.count == total ? .input : .partialFailure
+    }
+}
