@@ -6,6 +6,7 @@ enum Commands {
     static let all: [CommandEntry] = [
         ClassifyCommand.entry,
         RulesCommand.entry,
+        EvaluateCommand.entry,
     ]
 }
 

@@ -1,0 +1,99 @@
+import Foundation
+import LearningThemes
+
+/// `learning-themes evaluate --gold FILE`: how well the rules agree with hand labels.
+enum EvaluateCommand: Command {
+    static let name = "evaluate"
+    static let summary = "score the rules against hand-labelled paragraphs (precision, recall, F1)"
+    static let usage = "evaluate --gold FILE.jsonl [OPTIONS]"
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "--gold", value: "FILE", help: "JSON Lines gold file: {\"id\", \"text\", \"themes\": [...], \"sources\": [...]}"),
+        OptionSpec(name: "--errors", value: nil, help: "also list every false positive and false negative with its text and evidence"),
+        OptionSpec(name: "--format", value: "FORMAT", choices: ["text", "markdown", "csv", "tsv", "json"],
+                   help: "text (default), markdown, csv, tsv or json (scores only)"),
+        CommonOptions.out, CommonOptions.rules,
+    ]
+    static let details = """
+    Micro averages pool every tag; macro F1 is the mean F1 of the ids that occur in the gold
+    file or in the predictions. Precision is favoured over recall in the rules: run with
+    --errors to see what was missed (false negatives) as well as what was wrongly tagged.
+    The bundled gold sets: corpus/gold/dev.jsonl (rules are tuned on it) and
+    corpus/gold/test.jsonl (a whole document held aside, never tuned on).
+    """
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        guard let goldPath = arguments.value("--gold") ?? arguments.positionals.first else {
+            throw LearningThemesError(.usage, "evaluate needs --gold FILE.jsonl")
+        }
+        let matcher = try CommonOptions.loadMatcher(arguments)
+        let gold = try GoldSet.load(goldPath, taxonomy: matcher.ruleSet.taxonomy)
+        let evaluation = Evaluation(matcher: matcher, gold: gold)
+        let format = arguments.value("--format") ?? "text"
+        let out = arguments.value("--out") ?? "-"
+        try AtomicFileWriter().write(to: out, refusingToOverwrite: [goldPath]) { sink in
+            switch format {
+            case "text", "markdown":
+                try sink.write(EvaluationReport.text(evaluation, gold: goldPath, errors: arguments.flag("--errors")))
+            default:
+                let table = EvaluationReport.table(evaluation)
+                try TableWriter(format: TableFormat(rawValue: format)!).write(table, to: &sink)
+            }
+        }
+        return .success
+    }
+}
+
+/// Renders an `Evaluation` for people (Markdown tables) and for programs (a table).
+enum EvaluationReport {
+    static func table(_ evaluation: Evaluation) -> DataTable {
+        var table = DataTable(columns: ["group", "id", "support", "tp", "fp", "fn", "precision", "recall", "f1"].map { .init(id: $0) })
+        func add(_ group: String, _ scores: [Evaluation.Score], _ averages: Evaluation.Averages) {
+            for score in scores + [averages.micro] {
+                table.appendRow([.text(group), .text(score.id), .integer(score.support), .integer(score.truePositives),
+                                 .integer(score.falsePositives), .integer(score.falseNegatives),
+                                 number(score.precision), number(score.recall), .number(score.f1, decimals: 3)])
+            }
+            table.appendRow([.text(group), .text("macro"), .empty, .empty, .empty, .empty,
+                             .number(averages.macroPrecision, decimals: 3), .number(averages.macroRecall, decimals: 3),
+                             .number(averages.macroF1, decimals: 3)])
+        }
+        add("theme", evaluation.themes, evaluation.themeAverages)
+        add("source", evaluation.sources, evaluation.sourceAverages)
+        return table
+    }
+
+    static func number(_ value: Double?) -> DataTable.Cell { value.map { .number($0, decimals: 3) } ?? .empty }
+
+    static func text(_ evaluation: Evaluation, gold: String, errors: Bool) -> String {
+        var text = "# Evaluation against \(gold) (\(evaluation.paragraphCount) paragraphs)\n\n"
+        for (title, scores, averages) in [("Themes", evaluation.themes, evaluation.themeAverages),
+                                          ("Learning sources", evaluation.sources, evaluation.sourceAverages)] {
+            var table = DataTable(columns: ["id", "support", "tp", "fp", "fn", "precision", "recall", "f1"].map { .init(id: $0) })
+            for score in scores {
+                table.appendRow([.text(score.id), .integer(score.support), .integer(score.truePositives),
+                                 .integer(score.falsePositives), .integer(score.falseNegatives),
+                                 number(score.precision), number(score.recall), .number(score.f1, decimals: 3)])
+            }
+            let micro = averages.micro
+            table.appendRow([.text("**micro**"), .integer(micro.support), .integer(micro.truePositives),
+                             .integer(micro.falsePositives), .integer(micro.falseNegatives),
+                             number(micro.precision), number(micro.recall), .number(micro.f1, decimals: 3)])
+            table.appendRow([.text("**macro**"), .empty, .empty, .empty, .empty,
+                             .number(averages.macroPrecision, decimals: 3), .number(averages.macroRecall, decimals: 3),
+                             .number(averages.macroF1, decimals: 3)])
+            text += "## \(title)\n\n" + String(decoding: TableWriter(format: .markdown).render(table), as: UTF8.self) + "\n"
+        }
+        guard errors else { return text }
+        text += "## Errors\n\n"
+        for error in evaluation.errors {
+            text += "- **\(error.kind.rawValue)** `\(error.label)` \(error.paragraph.id) (gold line \(error.paragraph.line))\n"
+            text += "  > \(error.paragraph.text)\n"
+            if error.kind == .falsePositive {
+                text += "  fired: " + error.evidence.map { "\($0.rule) \"\($0.text)\"" }.joined(separator: "; ") + "\n"
+            } else if !error.evidence.isEmpty {
+                text += "  other tags: " + Set(error.evidence.map(\.label)).sorted().joined(separator: ", ") + "\n"
+            }
+        }
+        return text
+    }
+}
