@@ -14,7 +14,8 @@ let package = Package(
         .executableTarget(name: "learning-themes", dependencies: ["LearningThemes"]),
         .testTarget(
             name: "LearningThemesTests",
-            dependencies: ["LearningThemes"],
+            // The CLI tests run the built executable, so it is built with the tests.
+            dependencies: ["LearningThemes", "learning-themes"],
             resources: [.copy("Fixtures")]
         ),
     ]

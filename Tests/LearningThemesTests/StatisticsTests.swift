@@ -161,28 +161,20 @@ final class FisherExactTestTests: XCTestCase {
         }
     }
 
-    func testTenMillionParagraphsTakeWellUnderTenMilliseconds() {
-        // Near the mode is the slow case (the longest tails to sum); the others are
-        // extreme and lopsided national-scale tables.
+    /// National-scale tables stay valid probabilities (speed is measured by scripts/bench,
+    /// not asserted here: machines are noisy).
+    func testTenMillionParagraphTablesGiveValidProbabilities() {
         let tables = [
             (2_500_500, 2_499_500, 2_500_000, 2_500_000),
             (4_000, 996_000, 30_000, 8_970_000),
             (2, 9_999_000, 900, 98),
             (1_000_000, 0, 0, 9_000_000),
         ]
-        let clock = ContinuousClock()
         for (a, b, c, d) in tables {
-            let repetitions = 10
-            let elapsed = clock.measure {
-                for _ in 0..<repetitions {
-                    for alternative in FisherExactTest.Alternative.allCases {
-                        let p = FisherExactTest.pValue(a: a, b: b, c: c, d: d, alternative: alternative)
-                        XCTAssert((0...1).contains(p))
-                    }
-                }
+            for alternative in FisherExactTest.Alternative.allCases {
+                let p = FisherExactTest.pValue(a: a, b: b, c: c, d: d, alternative: alternative)
+                XCTAssert((0...1).contains(p), "[[\(a), \(b)], [\(c), \(d)]] \(alternative): \(p)")
             }
-            let perCall = elapsed / (repetitions * FisherExactTest.Alternative.allCases.count)
-            XCTAssertLessThan(perCall, .milliseconds(10), "[[\(a), \(b)], [\(c), \(d)]] took \(perCall)")
         }
     }
 

@@ -1,0 +1,38 @@
+/// Substring search on bytes, for the few places that look for a marker in raw
+/// or decoded text (zip member names, `</script`, `-->`).
+enum ByteSearch {
+    /// First index at or after `start` where `needle` begins; `ignoringASCIICase`
+    /// expects a lowercase needle.
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int,
+                           ignoringASCIICase: Bool = false) -> Int? {
+        haystack.withUnsafeBufferPointer { buffer in
+            firstIndex(of: needle, in: buffer, from: start, ignoringASCIICase: ignoringASCIICase)
+        }
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int,
+                           ignoringASCIICase: Bool = false) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        let last = haystack.count - needle.count
+        var index = max(start, 0)
+        while index <= last {
+            let byte = ignoringASCIICase ? lowercased(haystack[index]) : haystack[index]
+            if byte == first {
+                var matched = 1
+                while matched < needle.count {
+                    let candidate = haystack[index + matched]
+                    if (ignoringASCIICase ? lowercased(candidate) : candidate) != needle[matched] { break }
+                    matched += 1
+                }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

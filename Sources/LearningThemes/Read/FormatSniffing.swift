@@ -1,0 +1,63 @@
+/// Recognises what a file is from its first bytes; the name is only a fallback,
+/// because users save PDFs as `.txt` and web pages without an extension.
+enum FormatSniffing {
+    enum Container {
+        case pdf, zip, legacyOffice, rtf
+    }
+
+    static func container(of bytes: [UInt8]) -> Container? {
+        // Readers accept junk before the header as long as it is in the first KB.
+        let head = Array(bytes.prefix(1024))
+        if ByteSearch.firstIndex(of: Array("%PDF-".utf8), in: head, from: 0) != nil { return .pdf }
+        if bytes.starts(with: ZipDirectory.localHeaderSignature)
+            || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
+        return nil
+    }
+
+    /// Text has at most a stray NUL or two and few control characters; anything
+    /// else (images, executables, archives) would only feed garbage to the rules.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var nulBytes = 0, controlBytes = 0
+        for byte in sample {
+            switch byte {
+            case 0: nulBytes += 1
+            // Tab, LF, VT, FF, CR and ESC occur in real text files (FF in extracted
+            // PDF text, ESC in terminal logs); the rest of C0 and DEL do not.
+            case 0x01...0x08, 0x0E...0x1A, 0x1C...0x1F, 0x7F: controlBytes += 1
+            default: break
+            }
+        }
+        return nulBytes > 4 || controlBytes * 10 > sample.count
+    }
+
+    /// A saved web page: starts with markup and declares itself HTML early on.
+    /// Requiring the leading `<` keeps a Markdown file that merely mentions
+    /// `<html>` in its first lines from being taken for a page.
+    static func looksLikeHTMLPage(_ utf8: [UInt8]) -> Bool {
+        guard let start = utf8.firstIndex(where: { !UTF8Bytes.isWhitespace($0) }), utf8[start] == UInt8(ascii: "<") else {
+            return false
+        }
+        let head = Array(utf8[start..<min(utf8.count, start + 1024)])
+        if ByteSearch.firstIndex(of: Array("<!doctype html".utf8), in: head, from: 0, ignoringASCIICase: true) != nil {
+            return true
+        }
+        var from = 0
+        while let found = ByteSearch.firstIndex(of: Array("<html".utf8), in: head, from: from, ignoringASCIICase: true) {
+            let after = found + 5
+            if after == head.count || head[after] == UInt8(ascii: ">") || UTF8Bytes.isWhitespace(head[after]) { return true }
+            from = after
+        }
+        return false
+    }
+
+    /// The lowercased extension of the last path component, without the dot.
+    static func fileExtension(of name: String) -> String {
+        let lastComponent = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = lastComponent.lastIndex(of: "."), dot != lastComponent.startIndex else { return "" }
+        return lastComponent[lastComponent.index(after: dot)...].lowercased()
+    }
+}

@@ -1,0 +1,112 @@
+import XCTest
+@testable import LearningThemes
+
+/// Every rule operator, on short real-looking sentences.
+final class MatcherTests: XCTestCase {
+    private func tags(_ rules: String, _ text: String) throws -> [String] {
+        let result = try TestSupport.matcher(rules).classify(text)
+        return result.themes + result.sources
+    }
+
+    func testExactPhraseNeedsWordsInARow() throws {
+        let rules = "theme professional-curiosity\nmatch pc-a: professional curiosity\n"
+        XCTAssertEqual(try tags(rules, "A lack of Professional Curiosity was noted."), ["professional-curiosity"])
+        XCTAssertEqual(try tags(rules, "Professional staff showed curiosity."), [])
+    }
+
+    func testWildcardMatchesWordForms() throws {
+        let rules = "theme professional-curiosity\nmatch pc-a: curio*\n"
+        for text in ["curious", "curiosity", "Curiously", "curio"] {
+            XCTAssertEqual(try tags(rules, "They were \(text)."), ["professional-curiosity"], text)
+        }
+        XCTAssertEqual(try tags(rules, "They were cure."), [])
+    }
+
+    func testAlternativesGroupsAndOptionalWords() throws {
+        let rules = "theme fathers-male-carers\nmatch fmc-a: (mother's | mums) (new)? partner*\n"
+        XCTAssertEqual(try tags(rules, "The mother’s new partner moved in."), ["fathers-male-carers"])
+        XCTAssertEqual(try tags(rules, "Mums partners were not assessed."), ["fathers-male-carers"])
+        XCTAssertEqual(try tags(rules, "The mother's old partner moved in."), [])
+    }
+
+    func testHyphenatedRuleWordsMatchAllThreeSpellings() throws {
+        let rules = "theme multi-agency-working\nmatch maw-a: multi-agency strategy\n"
+        for text in ["multi-agency strategy", "multi agency strategy", "multiagency strategy", "Multi–Agency Strategy"] {
+            XCTAssertEqual(try tags(rules, "A \(text) meeting was held."), ["multi-agency-working"], text)
+        }
+    }
+
+    func testProximityWithinDistanceInEitherOrderInOneSentence() throws {
+        let rules = "theme information-sharing\nmatch is-a: share* near/3 information\n"
+        XCTAssertEqual(try tags(rules, "Agencies shared relevant health information."), ["information-sharing"])
+        XCTAssertEqual(try tags(rules, "Information was not shared."), ["information-sharing"])
+        XCTAssertEqual(try tags(rules, "Agencies shared their plans, budgets and also some information."), [],
+                       "more than 3 words between")
+        XCTAssertEqual(try tags(rules, "Agencies shared plans. Information arrived later."), [], "different sentences")
+    }
+
+    func testProximityNeedsTwoDifferentOccurrences() throws {
+        let rules = "theme neglect\nmatch neg-a: neglect* near/5 neglect*\n"
+        XCTAssertEqual(try tags(rules, "Neglect was discussed."), [])
+        XCTAssertEqual(try tags(rules, "Neglect and more neglect."), ["neglect"])
+    }
+
+    func testExclusionCancelsOnlyTheOverlappingMatch() throws {
+        let rules = "theme neglect\nmatch neg-a: neglect\nexclude neg-self: self-neglect\n"
+        XCTAssertEqual(try tags(rules, "Adults at risk of self-neglect."), [])
+        XCTAssertEqual(try tags(rules, "Adults at risk of self neglect and selfneglect."), [])
+        XCTAssertEqual(try tags(rules, "Self-neglect in adults and neglect of children."), ["neglect"])
+    }
+
+    func testMinimumEvidenceWithWeightsAndOverlapCountedOnce() throws {
+        let rules = """
+        theme neglect
+        min-evidence 2
+        match neg-weak: neglect
+        match neg-also: neglect of children
+        match neg-strong weight 2: graded care profile
+        """
+        XCTAssertEqual(try tags(rules, "Neglect was raised."), [], "one weak hit")
+        XCTAssertEqual(try tags(rules, "Neglect of children was raised."), [], "two clauses on the same words count once")
+        XCTAssertEqual(try tags(rules, "Neglect was raised, and neglect again."), ["neglect"], "two separate hits")
+        XCTAssertEqual(try tags(rules, "Staff used the Graded Care Profile."), ["neglect"], "one strong hit")
+    }
+
+    func testSpellingGroupsMatchBritishAndAmericanForms() throws {
+        let rules = "spelling scepticism skepticism\ntheme professional-curiosity\nmatch pc-a: healthy scepticism\n"
+        XCTAssertEqual(try tags(rules, "Healthy skepticism is needed."), ["professional-curiosity"])
+        XCTAssertEqual(try tags(rules, "Healthy scepticism is needed."), ["professional-curiosity"])
+    }
+
+    func testEvidenceQuotesExactBytesAfterNonASCIIText() throws {
+        let matcher = try TestSupport.matcher("theme fathers-male-carers\nmatch fmc-a: male carer*\n")
+        let text = "Café – “Invisible” fathers and Male  Carers’ roles"
+        let result = matcher.classify(text)
+        let evidence = try XCTUnwrap(result.evidence.first)
+        XCTAssertEqual(evidence.rule, "fmc-a")
+        XCTAssertEqual(evidence.label, "fathers-male-carers")
+        XCTAssertEqual(evidence.text, "Male  Carers")
+        XCTAssertEqual(String(decoding: Array(text.utf8)[evidence.bytes], as: UTF8.self), "Male  Carers")
+    }
+
+    func testSourcesAndThemesAreSeparatedAndOrderedByTaxonomy() throws {
+        let rules = """
+        theme neglect
+        match neg-a: neglect
+        theme professional-curiosity
+        match pc-a: curiosity
+        source audit
+        match au-a: audit
+        """
+        let result = try TestSupport.matcher(rules).classify("An audit of neglect cases found little curiosity.")
+        XCTAssertEqual(result.themes, ["professional-curiosity", "neglect"])
+        XCTAssertEqual(result.sources, ["audit"])
+        XCTAssertEqual(result.evidence.map(\.label), ["professional-curiosity", "neglect", "audit"])
+    }
+
+    func testNestedEvidenceIsReportedOnce() throws {
+        let rules = "source practice-review\nmatch pr-a: safeguarding practice review*\nmatch pr-b: practice review*\n"
+        let result = try TestSupport.matcher(rules).classify("Two Safeguarding Practice Reviews were completed.")
+        XCTAssertEqual(result.evidence.map(\.text), ["Safeguarding Practice Reviews"])
+    }
+}
