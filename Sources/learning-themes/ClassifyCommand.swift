@@ -71,12 +71,33 @@ enum DocumentInputs {
             var isDirectory: ObjCBool = false
             if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
                 documents += try Corpus.load(path).documents
+            } else if let listed = manifestEntry(for: path) {
+                documents.append(listed)
             } else {
                 let name = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                 documents.append(DocumentMetadata(id: name, path: path))
             }
         }
         return documents
+    }
+
+    /// A file inside a corpus folder gets its manifest entry (id and facts), so classifying
+    /// one document of the corpus names it as the corpus does. Looks two folders up.
+    static func manifestEntry(for path: String) -> DocumentMetadata? {
+        guard path != "-" else { return nil }
+        let target = (path as NSString).standardizingPath
+        var folder = (target as NSString).deletingLastPathComponent
+        for _ in 0..<3 {
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Corpus.manifestName)),
+               let corpus = try? Corpus.load(folder),
+               var entry = corpus.documents.first(where: { ($0.path as NSString).standardizingPath == target }),
+               !corpus.unlisted.contains(entry.path) {
+                entry.path = path
+                return entry
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// Prints the list of failed inputs and picks the exit code.

@@ -7,6 +7,9 @@ enum Commands {
         ClassifyCommand.entry,
         RulesCommand.entry,
         EvaluateCommand.entry,
+        CompareCommand.entry,
+        MatrixCommand.entry,
+        InspectCommand.entry,
     ]
 }
 

@@ -13,9 +13,19 @@ public struct DocumentPipeline: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// How much of a document's start metadata detection reads: titles and cover sheets
+    /// are at the top, and a bound keeps a huge single-line file cheap.
+    static let detectionWindow = 256 * 1024
+
     /// Reads, segments and classifies one document. Errors are one-line `LearningThemesError`s.
     public func process(_ metadata: DocumentMetadata, scratch: inout MatchScratch) throws -> ClassifiedDocument {
         let loaded = try DocumentLoader.load(path: metadata.path)
+        var metadata = metadata
+        if metadata.partnership == nil || metadata.period == nil || metadata.kind == nil {
+            // Not (fully) described by a manifest: read the facts from the document itself.
+            let detected = MetadataDetector.detect(text: String(decoding: loaded.bytes.prefix(DocumentPipeline.detectionWindow), as: UTF8.self))
+            metadata = detected.applying(to: metadata)
+        }
         return classify(loaded, metadata: metadata, scratch: &scratch)
     }
 

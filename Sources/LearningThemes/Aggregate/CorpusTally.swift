@@ -1,0 +1,72 @@
+/// The tallies of a whole corpus, and the grouped views of them that `compare` and
+/// `matrix` print.
+public struct CorpusTally: Sendable {
+    public let ruleSet: RuleSet
+    public private(set) var documents: [DocumentTally] = []
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    public mutating func add(_ tally: DocumentTally) { documents.append(tally) }
+
+    public var tagIDs: [String] { ruleSet.rules.map(\.id) }
+    public var themeIndices: [Int] { ruleSet.rules.indices.filter { !ruleSet.rules[$0].isSource } }
+    public var sourceIndices: [Int] { ruleSet.rules.indices.filter { ruleSet.rules[$0].isSource } }
+
+    /// Groups in first-seen order (corpus order), each restricted to paragraphs reporting
+    /// `source` when it is given (an index into the rules).
+    public func groups(by grouping: Grouping, restrictedTo source: Int? = nil) -> [GroupTally] {
+        let tagCount = ruleSet.rules.count
+        if grouping == .source {
+            // A paragraph can report several sources, so groups overlap; each is compared
+            // with the paragraphs that do not report that source.
+            precondition(source == nil, "grouping by source cannot also be restricted to a source")
+            return sourceIndices.map { sourceIndex in
+                var group = GroupTally(name: ruleSet.rules[sourceIndex].id, tagCount: tagCount)
+                for document in documents where document.count(sourceIndex) > 0 {
+                    group.documentIDs.append(document.metadata.id)
+                    group.paragraphs += document.count(sourceIndex)
+                    for tag in 0..<tagCount {
+                        let count = document.count(sourceIndex, with: tag)
+                        group.tagged[tag] += count
+                        if count > 0 { group.documentsMentioning[tag] += 1 }
+                    }
+                }
+                return group
+            }
+        }
+        var order: [String] = []
+        var byName: [String: GroupTally] = [:]
+        for document in documents {
+            let name = grouping.key(of: document.metadata)
+            if byName[name] == nil {
+                order.append(name)
+                byName[name] = GroupTally(name: name, tagCount: tagCount)
+            }
+            var group = byName[name]!
+            group.documentIDs.append(document.metadata.id)
+            group.paragraphs += source.map { document.count($0) } ?? document.paragraphCount
+            for tag in 0..<tagCount {
+                let count = source.map { document.count(tag, with: $0) } ?? document.count(tag)
+                group.tagged[tag] += count
+                if count > 0 { group.documentsMentioning[tag] += 1 }
+            }
+            byName[name] = group
+        }
+        return order.map { byName[$0]! }
+    }
+}
+
+extension CorpusTally {
+    /// Paragraphs in the whole corpus (or reporting `source`), and per tag how many carry it.
+    public func totals(restrictedTo source: Int? = nil) -> (paragraphs: Int, tagged: [Int]) {
+        var paragraphs = 0
+        var tagged = [Int](repeating: 0, count: ruleSet.rules.count)
+        for document in documents {
+            paragraphs += source.map { document.count($0) } ?? document.paragraphCount
+            for tag in tagged.indices {
+                tagged[tag] += source.map { document.count(tag, with: $0) } ?? document.count(tag)
+            }
+        }
+        return (paragraphs, tagged)
+    }
+}

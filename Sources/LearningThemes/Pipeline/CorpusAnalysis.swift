@@ -1,0 +1,34 @@
+/// A whole corpus run through the pipeline: the tallies every comparison needs, the
+/// classified documents when a report wants to show paragraphs, and what failed.
+public struct CorpusAnalysis: Sendable {
+    public var tally: CorpusTally
+    /// Kept only when asked for (the HTML report); comparisons need only the tally.
+    public var documents: [ClassifiedDocument]
+    public var failures: [LearningThemesError]
+    public var warnings: [Warning]
+
+    public init(documents metadata: [DocumentMetadata], pipeline: DocumentPipeline, keepDocuments: Bool = false,
+                progress: ((Int, Int, DocumentMetadata) -> Void)? = nil) {
+        var tally = CorpusTally(ruleSet: pipeline.matcher.ruleSet)
+        var kept: [ClassifiedDocument] = []
+        var failures: [LearningThemesError] = []
+        var warnings: [Warning] = []
+        var done = 0
+        pipeline.run(metadata) { item, result in
+            done += 1
+            progress?(done, metadata.count, item)
+            switch result {
+            case .success(let document):
+                tally.add(DocumentTally(document, ruleSet: pipeline.matcher.ruleSet))
+                warnings += document.warnings
+                if keepDocuments { kept.append(document) }
+            case .failure(let error):
+                failures.append(error)
+            }
+        }
+        self.tally = tally
+        self.documents = kept
+        self.failures = failures
+        self.warnings = warnings
+    }
+}
