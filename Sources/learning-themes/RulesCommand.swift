@@ -5,7 +5,7 @@ import LearningThemes
 enum RulesCommand: Command {
     static let name = "rules"
     static let summary = "list the rules, lint them, or run their must-match/must-not-match examples"
-    static let usage = "rules list|check|test [OPTIONS] [THEME...]"
+    static let usage = "rules list|check|test|phrases [OPTIONS] [THEME...]"
     static let options: [OptionSpec] = [CommonOptions.rules]
     static let details = """
     Subcommands:
@@ -13,6 +13,8 @@ enum RulesCommand: Command {
       check            lint: themes without rules or examples, duplicate patterns, exclusions
                        that cancel a theme's own phrases (syntax errors, unknown and duplicate
                        ids are reported with file:line:column by every command)
+      phrases          every literal phrase of every match clause, one per line (a wildcard
+                       word is cut to its prefix); scripts/bench feeds them to ripgrep
       test [THEME...]  run the example sentences of every rule (or of the named ones); each
                        failing example is listed with the rule that fired or should have
 
@@ -30,9 +32,10 @@ enum RulesCommand: Command {
         case "list": return list(ruleSet)
         case "check": return check(ruleSet)
         case "test": return try test(ruleSet, only: rest)
+        case "phrases": return phrases(ruleSet)
         default:
             let hint = NearestName.suggestion(for: sub, among: ["list", "check", "test"])
-            throw LearningThemesError(.usage, "unknown rules subcommand '\(sub)'\(hint); expected list, check or test")
+            throw LearningThemesError(.usage, "unknown rules subcommand '\(sub)'\(hint); expected list, check, test or phrases")
         }
     }
 
@@ -49,6 +52,19 @@ enum RulesCommand: Command {
             ])
         }
         print(String(decoding: TableWriter(format: .markdown).render(table), as: UTF8.self), terminator: "")
+        return .success
+    }
+
+    static func phrases(_ ruleSet: RuleSet) -> ExitCode {
+        var seen = Set<String>()
+        for rule in ruleSet.rules {
+            for clause in rule.clauses where clause.effect == .match {
+                for phrase in clause.pattern.phrases + (clause.pattern.near?.phrases ?? []) {
+                    let text = phrase.map(\.folded).joined(separator: " ")
+                    if seen.insert(text).inserted { print(text) }
+                }
+            }
+        }
         return .success
     }
 
