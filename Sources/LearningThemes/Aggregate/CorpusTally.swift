@@ -2,11 +2,22 @@
 /// `matrix` print.
 public struct CorpusTally: Sendable {
     public let ruleSet: RuleSet
-    public private(set) var documents: [DocumentTally] = []
+    public private(set) var documents: [DocumentCounts] = []
+    /// Row-major tags × tags over the whole corpus: paragraphs carrying both.
+    public private(set) var pairCounts: [Int]
 
-    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        self.pairCounts = [Int](repeating: 0, count: ruleSet.rules.count * ruleSet.rules.count)
+    }
 
-    public mutating func add(_ tally: DocumentTally) { documents.append(tally) }
+    public mutating func add(_ tally: DocumentTally) {
+        for index in pairCounts.indices { pairCounts[index] += Int(tally.pairCounts[index]) }
+        documents.append(DocumentCounts(tally, sources: sourceIndices))
+    }
+
+    /// Paragraphs of the whole corpus carrying both tags.
+    public func pairCount(_ first: Int, _ second: Int) -> Int { pairCounts[first * ruleSet.rules.count + second] }
 
     public var tagIDs: [String] { ruleSet.rules.map(\.id) }
     public var themeIndices: [Int] { ruleSet.rules.indices.filter { !ruleSet.rules[$0].isSource } }
@@ -26,7 +37,7 @@ public struct CorpusTally: Sendable {
                     group.documentIDs.append(document.metadata.id)
                     group.paragraphs += document.count(sourceIndex)
                     for tag in 0..<tagCount {
-                        let count = document.count(sourceIndex, with: tag)
+                        let count = document.count(tag, withSource: sourceIndex)
                         group.tagged[tag] += count
                         if count > 0 { group.documentsMentioning[tag] += 1 }
                     }
@@ -46,7 +57,7 @@ public struct CorpusTally: Sendable {
             group.documentIDs.append(document.metadata.id)
             group.paragraphs += source.map { document.count($0) } ?? document.paragraphCount
             for tag in 0..<tagCount {
-                let count = source.map { document.count(tag, with: $0) } ?? document.count(tag)
+                let count = source.map { document.count(tag, withSource: $0) } ?? document.count(tag)
                 group.tagged[tag] += count
                 if count > 0 { group.documentsMentioning[tag] += 1 }
             }
@@ -64,7 +75,7 @@ extension CorpusTally {
         for document in documents {
             paragraphs += source.map { document.count($0) } ?? document.paragraphCount
             for tag in tagged.indices {
-                tagged[tag] += source.map { document.count(tag, with: $0) } ?? document.count(tag)
+                tagged[tag] += source.map { document.count(tag, withSource: $0) } ?? document.count(tag)
             }
         }
         return (paragraphs, tagged)

@@ -1,21 +1,18 @@
-/// The counts of one document that every comparison and matrix is built from: how many
-/// paragraphs it has, and for every pair of tags (themes and sources alike) how many
-/// paragraphs carry both. The diagonal is the count of paragraphs with each tag.
-///
-/// Keeping counts rather than paragraphs lets a national corpus stream through in
-/// constant memory; the report, which shows paragraphs, keeps them separately.
+/// The counts of one document while it is classified: its paragraphs, and for every pair
+/// of tags (themes and sources alike) how many paragraphs carry both. The diagonal is the
+/// count of paragraphs with each tag.
 public struct DocumentTally: Sendable {
     public var metadata: DocumentMetadata
     public var paragraphCount = 0
     /// Number of tags (themes + sources), in `RuleSet.rules` order.
     public let tagCount: Int
     /// Row-major tagCount × tagCount: paragraphs carrying tag i and tag j.
-    public private(set) var pairCounts: [Int]
+    public private(set) var pairCounts: [Int32]
 
     public init(metadata: DocumentMetadata, tagCount: Int) {
         self.metadata = metadata
         self.tagCount = tagCount
-        self.pairCounts = [Int](repeating: 0, count: tagCount * tagCount)
+        self.pairCounts = [Int32](repeating: 0, count: tagCount * tagCount)
     }
 
     /// Counts one paragraph with the given tag indices.
@@ -26,14 +23,8 @@ public struct DocumentTally: Sendable {
         }
     }
 
-    public func count(_ tag: Int) -> Int { pairCounts[tag * tagCount + tag] }
-    public func count(_ first: Int, with second: Int) -> Int { pairCounts[first * tagCount + second] }
-
-    /// Adds another tally's counts (used to sum documents into groups).
-    mutating func merge(_ other: DocumentTally) {
-        paragraphCount += other.paragraphCount
-        for index in pairCounts.indices { pairCounts[index] += other.pairCounts[index] }
-    }
+    public func count(_ tag: Int) -> Int { Int(pairCounts[tag * tagCount + tag]) }
+    public func count(_ first: Int, with second: Int) -> Int { Int(pairCounts[first * tagCount + second]) }
 }
 
 extension DocumentTally {
@@ -45,5 +36,41 @@ extension DocumentTally {
             let tags = (paragraph.classification.themes + paragraph.classification.sources).compactMap { index[$0] }
             add(paragraphTags: tags)
         }
+    }
+}
+
+/// What a corpus keeps of each document once it is classified: per tag, paragraphs
+/// tagged, and per tag and learning source, paragraphs carrying both. That is all that
+/// grouping and `--source` need, in about a kilobyte per document, so a national corpus
+/// of tens of thousands of documents fits in a few megabytes. Theme × theme pairs are
+/// only ever needed for the whole corpus and are summed there.
+public struct DocumentCounts: Sendable {
+    public var metadata: DocumentMetadata
+    public var paragraphCount: Int
+    private var tagCounts: [Int32]
+    /// tag * sourceCount + source position.
+    private var sourcePairs: [Int32]
+    private let sourcePosition: [Int: Int]
+
+    init(_ tally: DocumentTally, sources: [Int]) {
+        metadata = tally.metadata
+        paragraphCount = tally.paragraphCount
+        tagCounts = (0..<tally.tagCount).map { Int32(tally.count($0)) }
+        sourcePosition = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var pairs = [Int32](repeating: 0, count: tally.tagCount * sources.count)
+        for tag in 0..<tally.tagCount {
+            for (position, source) in sources.enumerated() {
+                pairs[tag * sources.count + position] = Int32(tally.count(tag, with: source))
+            }
+        }
+        sourcePairs = pairs
+    }
+
+    public func count(_ tag: Int) -> Int { Int(tagCounts[tag]) }
+
+    /// Paragraphs carrying `tag` and the learning source `source` (both rule indices).
+    public func count(_ tag: Int, withSource source: Int) -> Int {
+        guard let position = sourcePosition[source] else { return 0 }
+        return Int(sourcePairs[tag * sourcePosition.count + position])
     }
 }

@@ -56,17 +56,13 @@ public struct ThemeMatrix: Sendable {
             }
         case .sources, .cooccurrence:
             let across = kind == .sources ? tally.sourceIndices : themes
-            var pairs = [Int](repeating: 0, count: rules.count * rules.count)
-            for document in tally.documents {
-                for first in themes { for second in across { pairs[first * rules.count + second] += document.count(first, with: second) } }
-            }
             let columns: [DataTable.Column] = [.init(id: "theme", label: "Theme"), .init(id: "paragraphs", label: "Paragraphs")]
             let title = kind == .sources ? "Theme × learning source" : "Theme × theme co-occurrence"
             table = DataTable(title: "\(title) (\(values.rawValue))", columns: columns + across.map(column))
             for first in themes {
-                let total = tally.documents.reduce(0) { $0 + $1.count(first) }
+                let total = tally.pairCount(first, first)
                 var row: [DataTable.Cell] = [.text(rules[first].id), .integer(total)]
-                row += across.map { cell(pairs[first * rules.count + $0], of: total) }
+                row += across.map { cell(tally.pairCount(first, $0), of: total) }
                 table.appendRow(row)
             }
         }

@@ -14,18 +14,25 @@ public struct CorpusAnalysis: Sendable {
         var failures: [LearningThemesError] = []
         var warnings: [Warning] = []
         var done = 0
-        pipeline.run(metadata) { item, result in
+        let ruleSet = pipeline.matcher.ruleSet
+        pipeline.run(metadata, produce: { metadata, loaded, scratch -> (DocumentTally, ClassifiedDocument?) in
+            guard keepDocuments else { return (pipeline.tally(loaded, metadata: metadata, scratch: &scratch), nil) }
+            let document = pipeline.classify(loaded, metadata: metadata, scratch: &scratch)
+            return (DocumentTally(document, ruleSet: ruleSet), document)
+        }, deliver: { item, result in
             done += 1
             progress?(done, metadata.count, item)
             switch result {
-            case .success(let document):
-                tally.add(DocumentTally(document, ruleSet: pipeline.matcher.ruleSet))
-                warnings += document.warnings
-                if keepDocuments { kept.append(document) }
+            case .success(let (documentTally, document)):
+                tally.add(documentTally)
+                if let document {
+                    warnings += document.warnings
+                    kept.append(document)
+                }
             case .failure(let error):
                 failures.append(error)
             }
-        }
+        })
         self.tally = tally
         self.documents = kept
         self.failures = failures

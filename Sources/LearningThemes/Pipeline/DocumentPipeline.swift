@@ -17,19 +17,19 @@ public struct DocumentPipeline: Sendable {
     /// are at the top, and a bound keeps a huge single-line file cheap.
     static let detectionWindow = 256 * 1024
 
-    /// Reads, segments and classifies one document. Errors are one-line `LearningThemesError`s.
-    public func process(_ metadata: DocumentMetadata, scratch: inout MatchScratch) throws -> ClassifiedDocument {
+    /// Reads a document and completes its metadata from its own text where the manifest
+    /// left fields empty.
+    public func read(_ metadata: DocumentMetadata) throws -> (DocumentMetadata, LoadedText) {
         let loaded = try DocumentLoader.load(path: metadata.path)
         var metadata = metadata
         if metadata.partnership == nil || metadata.period == nil || metadata.kind == nil {
-            // Not (fully) described by a manifest: read the facts from the document itself.
-            let detected = MetadataDetector.detect(text: String(decoding: loaded.bytes.prefix(DocumentPipeline.detectionWindow), as: UTF8.self))
-            metadata = detected.applying(to: metadata)
+            let opening = String(decoding: loaded.bytes.prefix(DocumentPipeline.detectionWindow), as: UTF8.self)
+            metadata = MetadataDetector.detect(text: opening).applying(to: metadata)
         }
-        return classify(loaded, metadata: metadata, scratch: &scratch)
+        return (metadata, loaded)
     }
 
-    /// Segments and classifies text that is already loaded (stdin, tests).
+    /// Every paragraph with its tags and evidence.
     public func classify(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> ClassifiedDocument {
         let paragraphs = ParagraphSegmenter().segment(loaded.bytes).map { paragraph in
             ClassifiedParagraph(paragraph: paragraph, classification: matcher.classify(paragraph.text, scratch: &scratch))
@@ -37,64 +37,88 @@ public struct DocumentPipeline: Sendable {
         return ClassifiedDocument(metadata: metadata, format: loaded.format, warnings: loaded.warnings, paragraphs: paragraphs)
     }
 
-    /// Processes `documents` and calls `deliver` once per document, in input order, on the
-    /// calling thread. At most a few documents per worker are held in memory at once, so
-    /// memory does not grow with the corpus.
-    public func run(_ documents: [DocumentMetadata],
-                    deliver: (DocumentMetadata, Result<ClassifiedDocument, LearningThemesError>) throws -> Void) rethrows {
+    /// Only the counts: no evidence strings are built, which is what a whole-corpus
+    /// comparison needs.
+    public func tally(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> DocumentTally {
+        var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
+        for paragraph in ParagraphSegmenter().segment(loaded.bytes) {
+            tally.add(paragraphTags: matcher.tagIndices(paragraph.text, scratch: &scratch))
+        }
+        return tally
+    }
+
+    /// Reads and classifies one document.
+    public func process(_ metadata: DocumentMetadata, scratch: inout MatchScratch) throws -> ClassifiedDocument {
+        let (metadata, loaded) = try read(metadata)
+        return classify(loaded, metadata: metadata, scratch: &scratch)
+    }
+
+    /// Reads each of `documents` and turns it into an `Output` with `produce`, on worker
+    /// threads, then calls `deliver` once per document, in input order, on the calling
+    /// thread. Only a few documents per worker are in flight at once, so memory does not
+    /// grow with the corpus.
+    public func run<Output: Sendable>(
+        _ documents: [DocumentMetadata],
+        produce: @escaping @Sendable (DocumentMetadata, LoadedText, inout MatchScratch) -> Output,
+        deliver: (DocumentMetadata, Result<Output, LearningThemesError>) throws -> Void
+    ) rethrows {
+        let attempt: @Sendable (DocumentMetadata, inout MatchScratch) -> Result<Output, LearningThemesError> = { [self] item, scratch in
+            do {
+                let (metadata, loaded) = try read(item)
+                return .success(produce(metadata, loaded, &scratch))
+            } catch let error as LearningThemesError {
+                return .failure(error)
+            } catch {
+                return .failure(LearningThemesError(.input, "\(error)", at: SourceLocation(file: item.path)))
+            }
+        }
         if jobs == 1 {
             var scratch = MatchScratch(matcher: matcher)
-            for metadata in documents {
-                try deliver(metadata, outcome(metadata, scratch: &scratch))
-            }
+            for metadata in documents { try deliver(metadata, attempt(metadata, &scratch)) }
             return
         }
-        let batchSize = jobs * 2
+        let batchSize = jobs * 4
         var start = 0
         while start < documents.count {
             let batch = Array(documents[start..<min(start + batchSize, documents.count)])
-            let results = ResultSlots(count: batch.count)
+            let results = ResultSlots<Output>(count: batch.count)
             let next = AtomicCounter()
+            let matcher = self.matcher
             DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
                 var scratch = MatchScratch(matcher: matcher)
                 while true {
                     let index = next.increment()
                     guard index < batch.count else { break }
-                    results.store(outcome(batch[index], scratch: &scratch), at: index)
+                    results.store(attempt(batch[index], &scratch), at: index)
                 }
             }
-            for (index, metadata) in batch.enumerated() {
-                try deliver(metadata, results.take(index))
-            }
+            for (index, metadata) in batch.enumerated() { try deliver(metadata, results.take(index)) }
             start += batchSize
         }
     }
 
-    private func outcome(_ metadata: DocumentMetadata, scratch: inout MatchScratch) -> Result<ClassifiedDocument, LearningThemesError> {
-        do {
-            return .success(try process(metadata, scratch: &scratch))
-        } catch let error as LearningThemesError {
-            return .failure(error)
-        } catch {
-            return .failure(LearningThemesError(.input, "\(error)", at: SourceLocation(file: metadata.path)))
-        }
+    /// `run` producing classified documents (the common case).
+    public func run(_ documents: [DocumentMetadata],
+                    deliver: (DocumentMetadata, Result<ClassifiedDocument, LearningThemesError>) throws -> Void) rethrows {
+        try run(documents, produce: { [self] metadata, loaded, scratch in classify(loaded, metadata: metadata, scratch: &scratch) },
+                deliver: deliver)
     }
 }
 
 /// Slots written by worker threads, each exactly once, then read by the caller after the
 /// workers have joined.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<ClassifiedDocument, LearningThemesError>?]
+private final class ResultSlots<Output: Sendable>: @unchecked Sendable {
+    private var slots: [Result<Output, LearningThemesError>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ result: Result<ClassifiedDocument, LearningThemesError>, at index: Int) {
+    func store(_ result: Result<Output, LearningThemesError>, at index: Int) {
         lock.lock(); defer { lock.unlock() }
         slots[index] = result
     }
 
-    func take(_ index: Int) -> Result<ClassifiedDocument, LearningThemesError> {
+    func take(_ index: Int) -> Result<Output, LearningThemesError> {
         lock.lock(); defer { lock.unlock() }
         let result = slots[index]!
         slots[index] = nil
