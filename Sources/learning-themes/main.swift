@@ -9,6 +9,7 @@ enum Commands {
         EvaluateCommand.entry,
         CompareCommand.entry,
         MatrixCommand.entry,
+        ReportCommand.entry,
         InspectCommand.entry,
     ]
 }

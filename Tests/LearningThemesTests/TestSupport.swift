@@ -40,9 +40,15 @@ enum TestSupport {
     }
 
     /// The built `learning-themes` executable (built alongside the tests).
+    /// On Linux the tests run as an executable of their own in the build folder;
+    /// elsewhere inside a bundle: look next to either.
     static var executable: String {
-        let bundle = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent()
-        return bundle.appendingPathComponent("learning-themes").path
+        let starts = [Bundle.main.executableURL, Bundle(for: BundleMarker.self).bundleURL].compactMap { $0 }
+        let candidates = starts.flatMap { start in
+            [start.deletingLastPathComponent(), start.deletingLastPathComponent().deletingLastPathComponent()]
+                .map { $0.appendingPathComponent("learning-themes").path }
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
     struct Run {
