@@ -1,0 +1,121 @@
+extension ParagraphSegmenter {
+    /// Tests on cleaned text that tell a heading from a sentence. Headings are short, do
+    /// not end like sentences and start with a capital; lead-ins such as "The review has
+    /// considered the following resources:" end with a colon but are too long.
+    enum HeadingShape {
+        /// A heading wrapped over lines by a large font may be longer than one on a line of its
+        /// own, where 80 characters already make a sentence ("7.2 Children and young people
+        /// in Croydon have the chance to thrive, learn and fulfil their potential").
+        /// Asides in brackets do not count towards the length: "Emerging themes from our local
+        /// serious incidents and reviews (Annual Report Section 9: Pg 88-93)".
+        static func isNumberedHeading(_ text: [UInt8], lineCount: Int) -> Bool {
+            text.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                guard count <= 160, lengthOutsideBrackets(buffer) <= (lineCount > 1 ? 120 : 80),
+                      hasWords(buffer), !Bytes.isLower(buffer[0]) else { return false }
+                switch Bytes.lastPunctuation(buffer, 0, count) {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                    return false
+                case UInt8(ascii: ":"):
+                    return Bytes.wordCount(buffer, 0, count, limit: 6) <= 6
+                default:
+                    return !FunctionWords.endsWithOne(buffer, 0, count)
+                }
+            }
+        }
+
+        /// "24 Appendices": a bare number followed by a few capitalised words, without the
+        /// figures of "23 January 2024".
+        static func isBareNumberHeading(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                guard count <= 40, hasWords(buffer), Bytes.isUpper(buffer[0]) else { return false }
+                for byte in buffer where Bytes.isDigit(byte) { return false }
+                return Bytes.wordCount(buffer, 0, count, limit: 5) <= 5 && !endsLikeSentence(buffer) && buffer[count - 1] != UInt8(ascii: ":")
+            }
+        }
+
+        static func isBoldHeading(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { buffer in
+                guard buffer.count <= 100, hasWords(buffer) else { return false }
+                switch Bytes.lastPunctuation(buffer, 0, buffer.count) {
+                case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","): return false
+                default: return true
+                }
+            }
+        }
+
+        /// "SUMMARY OF REPORT", "RECOMMENDATIONS": capitals without figures ("MOPAC £5,000" is
+        /// a table line).
+        static func isCapitals(_ text: [UInt8]) -> Bool {
+            guard text.count <= 80 else { return false }
+            var letters = 0
+            for byte in text {
+                if Bytes.isLower(byte) || Bytes.isDigit(byte) { return false }
+                switch byte {
+                case UInt8(ascii: "%"), UInt8(ascii: "$"), 0xA3: return false  // 0xA3 ends "£"
+                default: break
+                }
+                if Bytes.isUpper(byte) { letters += 1 }
+            }
+            return letters >= 5 && !endsLikeSentence(text)
+        }
+
+        /// "Financial difficulties", "Effective Challenge": a short line on its own. Commas,
+        /// colons and at-signs mark the lines of name lists, glossaries and cover pages
+        /// ("Director, Camden Learning", "CAMHS: Child and Adolescent ...", "Email: x@y").
+        static func isPlainHeading(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                guard count <= 70, hasWords(buffer), Bytes.isUpper(buffer[0]) else { return false }
+                guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
+                for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
+                    return false
+                }
+                switch Bytes.lastPunctuation(buffer, 0, count) {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                     UInt8(ascii: ","), Bytes.hyphen:
+                    return false
+                default:
+                    return !FunctionWords.endsWithOne(buffer, 0, count)
+                }
+            }
+        }
+
+        static func endsLikeSentence(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { endsLikeSentence($0) }
+        }
+
+        static func endsLikeSentence(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch Bytes.lastPunctuation(buffer, 0, buffer.count) {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","): return true
+            default: return false
+            }
+        }
+
+        static func lengthOutsideBrackets(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            var depth = 0
+            var length = 0
+            for byte in buffer {
+                if byte == UInt8(ascii: "(") {
+                    depth += 1
+                } else if byte == UInt8(ascii: ")") && depth > 0 {
+                    depth -= 1
+                } else if depth == 0 {
+                    length += 1
+                }
+            }
+            return length
+        }
+
+        /// At least two ASCII letters: enough to tell words from debris such as "13%".
+        static func hasWords(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            var letters = 0
+            for byte in buffer where Bytes.isLetter(byte) {
+                letters += 1
+                if letters >= 2 { return true }
+            }
+            return false
+        }
+    }
+}

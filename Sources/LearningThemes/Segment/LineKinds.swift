@@ -1,0 +1,27 @@
+extension ParagraphSegmenter {
+    /// Sorts the lines by the structure they carry before any text is read closely.
+    enum LineKinds {
+        /// Turns a text or tabbed line into furniture, a Markdown heading or an HTML line
+        /// when it is one.
+        static func refine(_ line: inout SourceLine, in bytes: UnsafeBufferPointer<UInt8>) {
+            guard line.kind == .text || line.kind == .tabbed else { return }
+            if PageFurniture.isFurniture(bytes, line.start, line.end) {
+                line.kind = .furniture
+            } else if line.kind == .text {
+                if isMarkdownHeading(bytes, line.start, line.end) {
+                    line.kind = .markdownHeading
+                } else if line.hasAngle && HTMLTag.containsBlockTag(bytes, line.start, line.end) {
+                    line.kind = .html
+                }
+            }
+        }
+
+        /// "# Title" to "###### Title"; "#hashtag" is not a heading.
+        static func isMarkdownHeading(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            var index = start
+            while index < end && bytes[index] == UInt8(ascii: "#") && index - start < 7 { index += 1 }
+            let level = index - start
+            return level >= 1 && level <= 6 && index < end && Bytes.isBlank(bytes[index])
+        }
+    }
+}

@@ -1,0 +1,63 @@
+extension ParagraphSegmenter {
+    /// Counts repeated lines by a 64-bit hash of their bytes, in an open-addressing table
+    /// (a `Dictionary` would spend more on seeded hashing than the segmenter spends on the
+    /// line). Each entry remembers where the first line with that hash is, so callers can
+    /// check that a match is the same text and not a collision.
+    struct LineTallies {
+        struct Entry {
+            var hash: UInt64 = 0
+            var start = 0
+            var length: Int32 = 0
+            var count: Int32 = 0
+            var isPrefix = false
+        }
+
+        private(set) var entries: [Entry]
+        private var mask: Int
+        private(set) var count = 0
+
+        init() {
+            entries = Array(repeating: Entry(), count: 64)
+            mask = 63
+        }
+
+        /// The slot holding `hash`, or nil.
+        func find(_ hash: UInt64) -> Int? {
+            var slot = WordKeySet.home(hash, mask)
+            while true {
+                let entry = entries[slot]
+                if entry.count == 0 { return nil }
+                if entry.hash == hash { return slot }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Counts one more sighting of `hash`, first seen as the text at `start`; returns the slot.
+        @discardableResult
+        mutating func add(_ hash: UInt64, start: Int, length: Int) -> Int {
+            if let slot = find(hash) {
+                entries[slot].count += 1
+                return slot
+            }
+            if (count + 1) * 2 > entries.count { grow() }
+            var slot = WordKeySet.home(hash, mask)
+            while entries[slot].count != 0 { slot = (slot + 1) & mask }
+            entries[slot] = Entry(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), count: 1)
+            count += 1
+            return slot
+        }
+
+        mutating func markPrefix(_ slot: Int) { entries[slot].isPrefix = true }
+
+        private mutating func grow() {
+            let old = entries
+            entries = Array(repeating: Entry(), count: old.count * 2)
+            mask = entries.count - 1
+            for entry in old where entry.count != 0 {
+                var slot = WordKeySet.home(entry.hash, mask)
+                while entries[slot].count != 0 { slot = (slot + 1) & mask }
+                entries[slot] = entry
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+extension ParagraphSegmenter {
+    /// A clause or item number: "4.14", "1.1.", "7.", "2)", "b)".
+    struct ClauseNumber: Equatable {
+        enum Style { case dotted, parenthesised, lettered, bare }
+        var style: Style
+        var depth: Int
+        var last: Int
+        /// The components before the last one, folded into one value.
+        var parent: Int
+        /// Written with bold markers after it ("4.14**"): the numbered clauses of a report.
+        var starred: Bool
+
+        /// True when `self` is the number right after `previous` at the same level.
+        func follows(_ previous: ClauseNumber) -> Bool {
+            style == previous.style && depth == previous.depth && parent == previous.parent && last == previous.last + 1
+        }
+
+        /// Multi-level and starred numbers mark report clauses (body text), single numbers
+        /// and letters mark list items.
+        var isClause: Bool { depth >= 2 || starred }
+    }
+
+    /// What opens a line: a bullet, a number, both ("- 4.1"), or nothing.
+    struct LineMarker {
+        enum Bullet { case none, symbol, dash }
+        var bullet: Bullet = .none
+        var number: ClauseNumber?
+        /// Where the text after the markers starts.
+        var contentStart: Int
+
+        var isEmpty: Bool { bullet == .none && number == nil }
+    }
+
+    enum ListMarkers {
+        /// Reads the markers at the start of `bytes[start..<end]` (a trimmed line).
+        static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {
+            var marker = LineMarker(contentStart: start)
+            var index = skipBlanks(bytes, start, end)
+            // A Markdown quotation marker says nothing about structure.
+            if index + 1 < end && bytes[index] == UInt8(ascii: ">") && Bytes.isBlank(bytes[index + 1]) {
+                index = skipBlanks(bytes, index + 1, end)
+                marker.contentStart = index
+            }
+            // "- · National Review": bullets can be doubled up.
+            var bullets = 0
+            while bullets < 3, let after = bulletEnd(bytes, index, end) {
+                marker.bullet = (marker.bullet == .symbol || bytes[index] >= 0x80) ? .symbol : .dash
+                index = skipBlanks(bytes, after, end)
+                marker.contentStart = index
+                bullets += 1
+            }
+            if let (number, after) = clauseNumber(bytes, index, end, afterBullet: marker.bullet != .none) {
+                marker.number = number
+                marker.contentStart = after
+            }
+            return marker
+        }
+
+        /// End of a bullet at `index`: "- ", "* ", "+ ", or a bullet character.
+        static func bulletEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+            guard index < end else { return nil }
+            let byte = bytes[index]
+            if byte == Bytes.hyphen || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+                return index + 1 < end && Bytes.isBlank(bytes[index + 1]) ? index + 1 : nil
+            }
+            return symbolBulletEnd(bytes, index, end)
+        }
+
+        /// End of a bullet character (•, ✔, ✓, ·, ▪, ●, ◦, ➢, ►, ■, □, ○, ❖, ➤, ‣, ⁃) at `index`.
+        static func symbolBulletEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+            guard index + 1 < end else { return nil }
+            let first = bytes[index]
+            if first == 0xC2 { return bytes[index + 1] == 0xB7 ? index + 2 : nil }  // ·
+            guard first == 0xE2, index + 2 < end else { return nil }
+            switch (bytes[index + 1], bytes[index + 2]) {
+            case (0x80, 0xA2), (0x80, 0xA3), (0x81, 0x83),
+                 (0x9C, 0x94), (0x9C, 0x93),
+                 (0x96, 0xAA), (0x96, 0xA0), (0x96, 0xA1), (0x96, 0xBA),
+                 (0x97, 0x8F), (0x97, 0xA6), (0x97, 0x8B),
+                 (0x9E, 0xA2), (0x9E, 0xA4), (0x9D, 0x96):
+                return index + 3
+            default:
+                return nil
+            }
+        }
+
+        /// A clause number at `index` followed by a blank and the start of a sentence. Bare
+        /// numbers ("24 Appendices") are not markers: prose starts with numbers too.
+        static func clauseNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, afterBullet: Bool = false) -> (ClauseNumber, Int)? {
+            guard index < end else { return nil }
+            let first = bytes[index]
+            if Bytes.isLetter(first) {
+                // "a) text", "B) text"
+                guard index + 2 < end, bytes[index + 1] == UInt8(ascii: ")"), Bytes.isBlank(bytes[index + 2]) else { return nil }
+                let number = ClauseNumber(style: .lettered, depth: 1, last: Int((first | 0x20) - UInt8(ascii: "a")) + 1, parent: 0, starred: false)
+                return (number, skipBlanks(bytes, index + 2, end))
+            }
+            guard Bytes.isDigit(first) else { return nil }
+            var components = 0
+            var parent = 0
+            var last = 0
+            var cursor = index
+            var endsWithDot = false
+            while cursor < end && Bytes.isDigit(bytes[cursor]) {
+                let digitsStart = cursor
+                var value = 0
+                while cursor < end && Bytes.isDigit(bytes[cursor]) {
+                    value = value * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                    cursor += 1
+                }
+                guard cursor - digitsStart <= 3 else { return nil }  // a year, not a clause
+                if components > 0 { parent = parent &* 1000 &+ last }
+                last = value
+                components += 1
+                endsWithDot = false
+                guard cursor < end, bytes[cursor] == UInt8(ascii: ".") else { break }
+                endsWithDot = true
+                cursor += 1
+            }
+            var starred = false
+            var style = ClauseNumber.Style.dotted
+            if cursor < end && bytes[cursor] == UInt8(ascii: ")") && components == 1 && !endsWithDot {
+                style = .parenthesised
+                cursor += 1
+            } else if cursor < end && bytes[cursor] == UInt8(ascii: "*") {
+                while cursor < end && bytes[cursor] == UInt8(ascii: "*") { cursor += 1 }
+                starred = true
+            } else if components == 1 && !endsWithDot {
+                return nil  // "24 Appendices", "19 out of borough children": a bare number
+            }
+            guard cursor < end, Bytes.isBlank(bytes[cursor]) else { return nil }
+            let contentStart = skipBlanks(bytes, cursor, end)
+            guard contentStart < end else { return nil }
+            // "2.5 times more likely" is a sentence, "2.5 The review" a clause; after a bullet
+            // ("- 2.2 to note that ...") a multi-level number can only be a clause.
+            if style == .dotted && !opensSentence(bytes[contentStart]) && !(afterBullet && components >= 2) { return nil }
+            let number = ClauseNumber(style: style, depth: components, last: last, parent: parent, starred: starred)
+            return (number, contentStart)
+        }
+
+        /// A bare number opening a line ("24 Appendices"), for heading detection only.
+        static func bareNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (ClauseNumber, Int)? {
+            var cursor = index
+            var value = 0
+            while cursor < end && Bytes.isDigit(bytes[cursor]) && cursor - index < 3 {
+                value = value * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
+            }
+            guard cursor > index, cursor - index <= 2, cursor < end, Bytes.isBlank(bytes[cursor]) else { return nil }
+            let contentStart = skipBlanks(bytes, cursor, end)
+            guard contentStart < end else { return nil }
+            return (ClauseNumber(style: .bare, depth: 1, last: value, parent: 0, starred: false), contentStart)
+        }
+
+        static func opensSentence(_ byte: UInt8) -> Bool {
+            Bytes.isUpper(byte) || byte >= 0xC0 || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "_")
+        }
+
+        static func skipBlanks(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+            var cursor = index
+            while cursor < end && Bytes.isBlank(bytes[cursor]) { cursor += 1 }
+            return cursor
+        }
+    }
+}

@@ -1,0 +1,125 @@
+extension ParagraphSegmenter {
+    /// Turns the stream of units into paragraphs. It holds back one unit, because what a
+    /// unit is often depends on the next: a short line is a heading only if a paragraph
+    /// follows, and a paragraph cut by a page break goes on in the next block.
+    struct ParagraphAssembler {
+        private(set) var paragraphs: [Paragraph] = []
+        private var pending: SegmentUnit?
+        private var section: String?
+        /// First word of the last short line that was not taken for a heading: "Priority 1:",
+        /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
+        private var lastListedLineFirstWord: [UInt8]?
+        private var inContents = false
+
+        /// Takes the next unit; returns a text buffer that is no longer needed, for the
+        /// caller to write the next unit into.
+        mutating func add(_ unit: consuming SegmentUnit) -> [UInt8] {
+            // Move the held unit out rather than copy it: appending to its text then needs no copy.
+            var taken: SegmentUnit?
+            swap(&taken, &pending)
+            guard var held = taken else {
+                pending = consume unit
+                return []
+            }
+            if continues(held, with: unit) {
+                unit.text.withUnsafeBufferPointer { LineJoiner.append($0, 0, $0.count, to: &held.text) }
+                held.lastLine = unit.lastLine
+                if held.kind != .body {
+                    held.kind = .body
+                    held.role = unit.role
+                    held.number = nil
+                }
+                held.endsOnLongLine = unit.endsOnLongLine
+                pending = held
+                return unit.text
+            }
+            resolve(held, next: unit)
+            pending = consume unit
+            return held.text
+        }
+
+        mutating func finish() -> [Paragraph] {
+            if let held = pending { resolve(held, next: nil) }
+            pending = nil
+            return paragraphs
+        }
+
+        /// Whether `unit` is the rest of `held`: lower-case prose after a heading that is
+        /// really the opening words of a sentence ("#### A low-level concern" / "is any
+        /// concern ..."), or after a paragraph cut mid-sentence by a page break.
+        private func continues(_ held: SegmentUnit, with unit: SegmentUnit) -> Bool {
+            guard unit.isPlainText, let first = unit.text.first, !held.text.isEmpty else { return false }
+            if held.kind != .body { return Bytes.isLower(first) }
+            guard unit.followsBreak, held.role != .tableRow else { return false }
+            return held.text.withUnsafeBufferPointer { text in
+                if Bytes.endsSentence(text, 0, text.count) { return false }
+                // "... delivered in schools over" / "2019-20 with 5,435 young people".
+                if FunctionWords.endsWithOne(text, 0, text.count) { return true }
+                // An item ending on a name ("Children's Trust Partnership Board") is complete and
+                // the lower-case line after it is something else ("graph to be done"), unless
+                // that line opens with a word that must continue a sentence ("with many of").
+                let lastWord = Bytes.lastWordStart(text, 0, text.count)
+                if lastWord < text.count && Bytes.isUpper(text[lastWord]) && !Self.opensWithFunctionWord(unit.text) { return false }
+                // "... with the London Safeguarding" / "Children Procedures. Organisations ...":
+                // a whole paragraph on one line that stops mid-sentence was cut by a page.
+                return Bytes.isLower(first) || (held.endsOnLongLine && held.role == .body)
+            }
+        }
+
+        private static func opensWithFunctionWord(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { buffer in
+                guard let key = WordKey.of(buffer, 0, Bytes.firstWordEnd(buffer, 0, buffer.count)) else { return false }
+                return FunctionWords.keys.contains(key)
+            }
+        }
+
+        private mutating func resolve(_ held: SegmentUnit, next: SegmentUnit?) {
+            if held.kind != .plainHeading { lastListedLineFirstWord = nil }
+            switch held.kind {
+            case .heading:
+                setSection(held)
+            case .numberedHeading:
+                if let number = held.number, let nextNumber = next?.number, nextNumber.follows(number) {
+                    var item = held
+                    item.role = number.isClause ? .body : .listItem
+                    emit(item)
+                } else {
+                    setSection(held)
+                }
+            case .plainHeading:
+                let firstWord = Array(held.text.prefix { !Bytes.isBlank($0) })
+                if let next, isSubstantial(next), firstWord != lastListedLineFirstWord {
+                    setSection(held)
+                    lastListedLineFirstWord = nil
+                } else {
+                    emit(held)
+                    lastListedLineFirstWord = firstWord
+                }
+            case .body:
+                emit(held)
+            }
+        }
+
+        /// A paragraph, item or row that a short line can head: a sentence, or a long text.
+        /// Not another short line, nor the next line of a name and address block.
+        private func isSubstantial(_ unit: SegmentUnit) -> Bool {
+            guard unit.kind == .body else { return false }
+            if unit.role != .body || unit.text.count >= 100 { return true }
+            return unit.text.count >= 20 && unit.text.withUnsafeBufferPointer { Bytes.endsSentence($0, 0, $0.count) }
+        }
+
+        private mutating func setSection(_ heading: SegmentUnit) {
+            // "####" with nothing after it heads nothing.
+            guard !heading.text.isEmpty else { return }
+            section = String(decoding: heading.text, as: UTF8.self)
+            inContents = ContentsHeading.matches(heading.text)
+        }
+
+        private mutating func emit(_ unit: SegmentUnit) {
+            // The entries under "Table of contents" repeat the headings of the document.
+            guard !inContents, Letters.hasTwo(unit.text) else { return }
+            paragraphs.append(Paragraph(index: paragraphs.count, text: String(decoding: unit.text, as: UTF8.self),
+                                        lines: unit.firstLine...max(unit.firstLine, unit.lastLine), section: section, role: unit.role))
+        }
+    }
+}

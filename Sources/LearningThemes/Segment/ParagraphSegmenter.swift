@@ -1,0 +1,31 @@
+/// Splits the text of a safeguarding document into the paragraphs that get classified.
+///
+/// The text comes from PDFs and web pages: lines hard-wrapped at the column width, words
+/// hyphenated across lines, inline HTML and Markdown, tables as tab-separated rows, and
+/// page furniture (addresses, footers, page numbers, running titles). The segmenter joins
+/// wrapped lines, undoes that markup, drops the furniture, and keeps headings as the
+/// section of the paragraphs under them. It works on UTF-8 bytes in a few linear passes,
+/// without recursion, so any input (NUL bytes, a 50 MB line, deep nesting) is safe.
+public struct ParagraphSegmenter: Sendable {
+    public init() {}
+
+    /// Segments UTF-8 text, already decoded and validated by the reader.
+    public func segment(_ text: [UInt8]) -> [Paragraph] {
+        text.withUnsafeBufferPointer { segment(bytes: $0) }
+    }
+
+    public func segment(_ text: String) -> [Paragraph] {
+        var text = text
+        return text.withUTF8 { segment(bytes: $0) }
+    }
+
+    func segment(bytes: UnsafeBufferPointer<UInt8>) -> [Paragraph] {
+        var census = RunningTitles.Census()
+        var lines = SourceLines.split(bytes, census: &census)
+        RunningTitles.mark(&lines, in: bytes, census: census)
+        var assembler = ParagraphAssembler()
+        var producer = UnitProducer(bytes: bytes, lines: lines)
+        producer.run(into: &assembler)
+        return assembler.finish()
+    }
+}

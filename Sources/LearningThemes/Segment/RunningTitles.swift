@@ -1,0 +1,161 @@
+extension ParagraphSegmenter {
+    /// Finds running titles: the chapter name or document title a PDF prints on every page,
+    /// which extraction leaves as short lines scattered through the text ("Foreword").
+    enum RunningTitles {
+        static let maximumLength = 120
+        /// Bounds the memory spent on documents made of millions of distinct short lines;
+        /// real running titles show up long before the table fills.
+        static let trackedLimit = 1 << 20
+
+        /// What the line splitter notes for this search as it goes, so that no pass over all
+        /// the lines is needed afterwards.
+        struct Census {
+            fileprivate var tallies = LineTallies()
+            /// The "site | @handle 12" page footers.
+            fileprivate var footers: [Int32] = []
+            private var previousKind = LineKind.blank
+
+            /// Counts `line` if it could be a title, and flags it so.
+            mutating func observe(_ line: inout SourceLine, index: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+                defer { previousKind = line.kind }
+                if line.kind == .furniture && PageFurniture.isSocialFooter(bytes, line.start, line.end) {
+                    footers.append(Int32(truncatingIfNeeded: index))
+                }
+                guard isCandidate(line, after: previousKind, bytes) else { return }
+                let hash = LineHash.of(bytes, line.start, line.end)
+                if let slot = tallies.find(hash) {
+                    // A different line that happens to share the hash is not counted.
+                    guard isFirstSighting(tallies.entries[slot], of: line, bytes) else { return }
+                    tallies.add(hash, start: line.start, length: line.end - line.start)
+                } else if tallies.count < trackedLimit {
+                    tallies.add(hash, start: line.start, length: line.end - line.start)
+                } else {
+                    return
+                }
+                line.isTitleCandidate = true
+            }
+        }
+
+        /// Marks as furniture every line that opens a block and repeats verbatim at least
+        /// three times, or twice when it is also the first words of a longer line (the
+        /// title "Foreword" of the section "Foreword from the statutory partners"). Then
+        /// marks the titles printed beside a page footer.
+        static func mark(_ lines: inout [SourceLine], in bytes: UnsafeBufferPointer<UInt8>, census: consuming Census) {
+            var tallies = census.tallies
+            // The lengths of the lines seen twice: only a prefix of one of these lengths can match.
+            var pairLengths = LengthSet()
+            for entry in tallies.entries where entry.count == 2 { pairLengths.insert(Int(entry.length)) }
+            if !pairLengths.isEmpty { markPrefixes(lines, bytes, pairLengths, &tallies) }
+            // The hashes are found again rather than kept: a document of tiny lines has millions.
+            for index in lines.indices where lines[index].isTitleCandidate {
+                let line = lines[index]
+                guard let slot = tallies.find(LineHash.of(bytes, line.start, line.end)) else { continue }
+                let tally = tallies.entries[slot]
+                if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
+            }
+            for footer in census.footers { markCompanions(of: Int(footer), &lines, bytes) }
+        }
+
+        private static func isFirstSighting(_ entry: LineTallies.Entry, of line: SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let length = line.end - line.start
+            guard Int(entry.length) == length else { return false }
+            for offset in 0..<length where bytes[entry.start + offset] != bytes[line.start + offset] { return false }
+            return true
+        }
+
+        /// Flags the lines seen twice whose text is also the opening words of another line.
+        /// A line is only searched when its first bytes are those of such a line, and then
+        /// its prefix hashes come from one pass: a few operations for most lines, however
+        /// many lines were seen twice.
+        private static func markPrefixes(_ lines: [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
+                                         _ tallies: inout LineTallies) {
+            var openings: [UInt64] = []
+            var hasLongPairs = false
+            for entry in tallies.entries where entry.count == 2 {
+                openings.append(opening(bytes, entry.start, Int(entry.length)))
+                hasLongPairs = hasLongPairs || entry.length >= 8
+            }
+            let openingSet = WordKeySet(keys: openings)
+            for line in lines where line.kind == .text || line.kind == .markdownHeading {
+                let length = line.end - line.start
+                var mayMatch = hasLongPairs && length > 8 && openingSet.contains(opening(bytes, line.start, 8))
+                if !mayMatch {
+                    lengths.forEach(below: min(8, length)) { prefixLength in
+                        if !mayMatch && openingSet.contains(opening(bytes, line.start, prefixLength)) { mayMatch = true }
+                    }
+                }
+                guard mayMatch else { continue }
+                var prefixes = LineHash.Prefixes(bytes, line.start)
+                lengths.forEach(below: length) { prefixLength in
+                    guard Bytes.isBlank(bytes[line.start + prefixLength]),
+                          let slot = tallies.find(prefixes.hash(length: prefixLength)),
+                          tallies.entries[slot].count == 2 else { return }
+                    tallies.markPrefix(slot)
+                }
+            }
+        }
+
+        /// The first eight bytes of a text, or all of a shorter one together with its length;
+        /// never 0.
+        private static func opening(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+            var packed: UInt64 = 0
+            for offset in 0..<min(8, length) { packed |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+            if length < 8 { packed = (packed &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) }
+            return packed == 0 ? 1 : packed
+        }
+
+        /// Lines next to a "site | @handle 12" footer that look like titles are the page's
+        /// header and section name, printed with it.
+        private static func markCompanions(of footer: Int, _ lines: inout [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>) {
+            var before = footer - 1
+            while before >= 0 && lines[before].kind == .blank { before -= 1 }
+            if before >= 0 && looksLikeTitle(lines[before], bytes) { lines[before].kind = .furniture }
+            var after = footer + 1
+            while after < lines.count && lines[after].kind == .blank { after += 1 }
+            if after < lines.count && looksLikeTitle(lines[after], bytes) { lines[after].kind = .furniture }
+        }
+
+        private static func looksLikeTitle(_ line: SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            line.kind == .text && line.end - line.start <= maximumLength && !Bytes.endsSentence(bytes, line.start, line.end)
+                && bytes[line.end - 1] != UInt8(ascii: ",")
+        }
+
+        /// A line that could be a running title: short, opening a block, starting with a
+        /// letter and not ending a sentence.
+        fileprivate static func isCandidate(_ line: SourceLine, after previous: LineKind, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard line.kind == .text, previous == .blank || previous == .furniture, line.end - line.start <= maximumLength else { return false }
+            let first = bytes[line.start]
+            guard Bytes.isLetter(first) || first >= 0xC0 else { return false }
+            return !Bytes.endsSentence(bytes, line.start, line.end) && bytes[line.end - 1] != UInt8(ascii: ",")
+        }
+
+        /// A set of line lengths up to `maximumLength`, as a bitmap.
+        private struct LengthSet {
+            private var bits: (UInt64, UInt64) = (0, 0)
+
+            var isEmpty: Bool { bits.0 | bits.1 == 0 }
+
+            mutating func insert(_ length: Int) {
+                if length < 64 { bits.0 |= 1 << UInt64(length) } else if length < 128 { bits.1 |= 1 << UInt64(length - 64) }
+            }
+
+            /// Calls `body` with every length in the set below `limit`, in increasing order.
+            func forEach(below limit: Int, _ body: (Int) -> Void) {
+                var low = bits.0
+                while low != 0 {
+                    let length = low.trailingZeroBitCount
+                    if length >= limit { return }
+                    body(length)
+                    low &= low - 1
+                }
+                var high = bits.1
+                while high != 0 {
+                    let length = 64 + high.trailingZeroBitCount
+                    if length >= limit { return }
+                    body(length)
+                    high &= high - 1
+                }
+            }
+        }
+    }
+}

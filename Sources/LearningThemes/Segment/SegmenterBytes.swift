@@ -1,0 +1,101 @@
+extension ParagraphSegmenter {
+    /// Byte tests for UTF-8 text. Everything that signals structure in these documents is
+    /// ASCII, so multi-byte characters only need to be skipped over, never decoded.
+    enum Bytes {
+        static let tab: UInt8 = 0x09
+        static let newline: UInt8 = 0x0A
+        static let formFeed: UInt8 = 0x0C
+        static let space: UInt8 = 0x20
+        static let hyphen = UInt8(ascii: "-")
+
+        /// Controls (NUL included) count as blanks: extraction debris should never glue words.
+        @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
+        @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+        @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+        @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+        @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+        /// The second to fourth bytes of a multi-byte character: left out when lines are measured in characters.
+        @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+        /// Characters in `bytes[start..<end]`, counting each UTF-8 sequence once.
+        static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var count = 0
+            var index = start
+            while index < end {
+                if !isContinuation(bytes[index]) { count += 1 }
+                index += 1
+            }
+            return count
+        }
+
+        /// Index just past the closing quotes, brackets and emphasis stars at the end of
+        /// `bytes[start..<end]`, so the punctuation they enclose can be read. Looks back at
+        /// most 32 bytes: a longer run of closers encloses nothing worth reading.
+        static func endBeforeClosers(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            let floor = max(start, end - 32)
+            var index = end
+            while index > floor {
+                let byte = bytes[index - 1]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"):
+                    index -= 1
+                case 0x99, 0x9D:
+                    guard index - start >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80 else { return index }
+                    index -= 3  // ’ or ”
+                default:
+                    return index
+                }
+            }
+            return index
+        }
+
+        /// The last meaningful byte of `bytes[start..<end]`, ignoring closers; nil when there is none.
+        static func lastPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
+            let index = endBeforeClosers(bytes, start, end)
+            return index > start ? bytes[index - 1] : nil
+        }
+
+        /// True when the text ends a sentence or introduces what follows (`:`).
+        static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            switch lastPunctuation(bytes, start, end) {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"): return true
+            default: return false
+            }
+        }
+
+        /// Counts blank-separated words, stopping early once `limit` is exceeded.
+        static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> Int {
+            var count = 0
+            var inWord = false
+            var index = start
+            while index < end {
+                if isBlank(bytes[index]) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if count > limit { return count }
+                }
+                index += 1
+            }
+            return count
+        }
+
+        /// Start of the last blank-separated word of `bytes[start..<end]`, looking back at most
+        /// `limit` bytes (so that asking again as a text grows never rescans it).
+        static func lastWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, limit: Int = 64) -> Int {
+            let floor = max(start, end - limit)
+            var index = end
+            while index > floor && !isBlank(bytes[index - 1]) { index -= 1 }
+            return index
+        }
+
+        /// End of the first blank-separated word of `bytes[start..<end]`.
+        static func firstWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var index = start
+            while index < end && !isBlank(bytes[index]) { index += 1 }
+            return index
+        }
+    }
+}

@@ -1,0 +1,88 @@
+extension ParagraphSegmenter {
+    /// Tab-separated lines: rows of tables exported from documents, and tables of contents.
+    enum TableRows {
+        enum Shape {
+            /// Cleaned cells joined with " | ", written to the buffer given.
+            case row
+            /// One meaningful cell: the line is text that happened to carry a tab.
+            case single(start: Int, end: Int)
+            /// A table-of-contents entry or an empty row: nothing to keep.
+            case dropped
+        }
+
+        static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into joined: inout [UInt8]) -> Shape {
+            joined.removeAll(keepingCapacity: true)
+            var cellText: [UInt8] = []
+            var kept = 0
+            var lastKept: (start: Int, end: Int) = (start, start)
+            var lastCellWasPageReference = false
+            var longestOther = 0
+            var othersAreWords = true
+            var lastHasLetter = false
+            var cellStart = start
+            var index = start
+            while index <= end {
+                if index == end || bytes[index] == Bytes.tab {
+                    cellText.removeAll(keepingCapacity: true)
+                    TextCleaner.clean(bytes, cellStart, index, into: &cellText)
+                    if !isJunk(cellText) {
+                        if kept > 0 {
+                            joined.append(contentsOf: [Bytes.space, UInt8(ascii: "|"), Bytes.space])
+                            longestOther = max(longestOther, lastKept.end - lastKept.start)
+                            othersAreWords = othersAreWords && lastHasLetter
+                        }
+                        joined.append(contentsOf: cellText)
+                        kept += 1
+                        lastKept = (cellStart, index)
+                        lastCellWasPageReference = isPageReference(cellText)
+                        lastHasLetter = cellText.contains(where: Bytes.isLetter)
+                    }
+                    cellStart = index + 1
+                }
+                index += 1
+            }
+            switch kept {
+            case 0:
+                return .dropped
+            case 1:
+                return .single(start: lastKept.start, end: lastKept.end)
+            default:
+                // "Foreword from the LSCP Independent Chair<tab>4": a title and a page number.
+                if kept <= 3 && lastCellWasPageReference && othersAreWords && longestOther <= 150 { return .dropped }
+                return .row
+            }
+        }
+
+        /// Cells holding no words: empty, one stray character ("Σ", ")"), a page label, or
+        /// a placeholder such as "_" or "-". A lone digit or letter is a value ("4", "Y").
+        static func isJunk(_ cell: [UInt8]) -> Bool {
+            if cell.isEmpty { return true }
+            return cell.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                if PageFurniture.isPageLabel(buffer, 0, count) { return true }
+                if PageFurniture.isSingleCharacter(buffer, 0, count) { return !Bytes.isAlphanumeric(buffer[0]) }
+                if count > 4 { return false }
+                for byte in buffer where Bytes.isAlphanumeric(byte) || byte >= 0xC0 { return false }
+                return true
+            }
+        }
+
+        /// "4", "36", "8-9": the page column of a table of contents.
+        static func isPageReference(_ cell: [UInt8]) -> Bool {
+            var digits = 0
+            var sawDash = false
+            for byte in cell {
+                if Bytes.isDigit(byte) {
+                    digits += 1
+                    if digits > 3 { return false }
+                } else if byte == Bytes.hyphen && !sawDash && digits > 0 {
+                    sawDash = true
+                    digits = 0
+                } else {
+                    return false
+                }
+            }
+            return digits > 0
+        }
+    }
+}

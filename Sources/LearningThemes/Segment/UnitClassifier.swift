@@ -1,0 +1,113 @@
+extension ParagraphSegmenter {
+    /// Cleans the raw bytes of one unit and decides what it is: a paragraph, a list item,
+    /// or one of the kinds of heading.
+    enum UnitClassifier {
+        /// `buffer` is storage to write the text into, handed back by the assembler so that
+        /// paragraphs do not each allocate their own.
+        static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
+                             lines: ClosedRange<Int>, followsBreak: Bool, reusing buffer: consuming [UInt8]) -> SegmentUnit {
+            buffer.removeAll(keepingCapacity: true)
+            var unit = SegmentUnit(text: consume buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
+                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false)
+            switch origin {
+            case .markdownHeading:
+                var contentStart = start
+                while contentStart < end && bytes[contentStart] == UInt8(ascii: "#") { contentStart += 1 }
+                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: &unit.text)
+                // "## These outcomes are in line with expectations." is a sentence set large.
+                if !HeadingShape.endsLikeSentence(unit.text) { unit.kind = .heading }
+            case .htmlHeading:
+                TextCleaner.clean(bytes, start, end, into: &unit.text)
+                unit.kind = .heading
+            case .htmlListItem:
+                let marker = ListMarkers.parse(bytes, start, end)
+                TextCleaner.clean(bytes, marker.contentStart, end, into: &unit.text)
+                unit.role = .listItem
+            case .htmlBlock:
+                _ = classifyBlock(bytes, start, end, lineCount: 1, &unit)
+            case .textBlock(let lineCount):
+                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, &unit)
+                unit.isPlainText = unit.kind == .body && unit.role == .body && !hasMarker
+            }
+            return unit
+        }
+
+        /// Returns whether the unit opened with a bullet or a number.
+        private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lineCount: Int,
+                                          _ unit: inout SegmentUnit) -> Bool {
+            let marker = ListMarkers.parse(bytes, start, end)
+            TextCleaner.clean(bytes, marker.contentStart, end, into: &unit.text)
+            if marker.bullet != .none {
+                unit.number = marker.number
+                unit.role = marker.number?.isClause == true ? .body : .listItem
+                return true
+            }
+            if let number = marker.number {
+                unit.number = number
+                if number.style == .dotted && !number.starred && lineCount <= 3
+                    && !isItalicOnly(bytes, marker.contentStart, end) && HeadingShape.isNumberedHeading(unit.text, lineCount: lineCount) {
+                    unit.kind = HeadingShape.isCapitals(unit.text) ? .heading : .numberedHeading
+                } else {
+                    unit.role = number.isClause ? .body : .listItem
+                }
+                return true
+            }
+            if lineCount <= 2 && isBoldOnly(bytes, marker.contentStart, end) && HeadingShape.isBoldHeading(unit.text) {
+                unit.kind = .heading
+                return false
+            }
+            if lineCount == 1, let (number, contentStart) = ListMarkers.bareNumber(bytes, marker.contentStart, end) {
+                var rest: [UInt8] = []
+                TextCleaner.clean(bytes, contentStart, end, into: &rest)
+                if HeadingShape.isCapitals(rest) {
+                    unit.text = rest
+                    unit.kind = .heading
+                    return false
+                }
+                if HeadingShape.isBareNumberHeading(rest) {
+                    unit.text = rest
+                    unit.number = number
+                    unit.kind = .numberedHeading
+                    return false
+                }
+            }
+            if lineCount <= 2 && HeadingShape.isCapitals(unit.text) {
+                unit.kind = .heading
+            } else if lineCount <= 2 && HeadingShape.isPlainHeading(unit.text) {
+                unit.kind = .plainHeading
+            }
+            return !marker.isEmpty
+        }
+
+        /// Start of the optional closing hashes of a Markdown heading ("## Title ##").
+        private static func closingHashesStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var index = end
+            while index > start && bytes[index - 1] == UInt8(ascii: "#") { index -= 1 }
+            return index < end && index > start && Bytes.isBlank(bytes[index - 1]) ? index : end
+        }
+
+        /// "**Health & Wellbeing Board**": the whole line in bold.
+        private static func isBoldOnly(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            guard end - start >= 5 else { return false }
+            let open = (bytes[start] == UInt8(ascii: "*") && bytes[start + 1] == UInt8(ascii: "*"))
+                || (bytes[start] == UInt8(ascii: "_") && bytes[start + 1] == UInt8(ascii: "_"))
+            guard open, bytes[end - 1] == bytes[start], bytes[end - 2] == bytes[start] else { return false }
+            // "**Note:** Members are reminded ... **x**" holds more than one bold span.
+            var index = start + 2
+            while index < end - 2 {
+                if bytes[index] == bytes[start] && bytes[index + 1] == bytes[start] { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// "*“The CSCP supports ...”*" or "***Is the partnership effective?***": a quotation
+        /// or question set in italics, never a heading.
+        private static func isItalicOnly(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            guard end - start >= 3, bytes[end - 1] == UInt8(ascii: "*") else { return false }
+            var stars = 0
+            while start + stars < end && bytes[start + stars] == UInt8(ascii: "*") { stars += 1 }
+            return stars == 1 || stars == 3
+        }
+    }
+}

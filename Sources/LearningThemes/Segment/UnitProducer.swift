@@ -1,0 +1,140 @@
+extension ParagraphSegmenter {
+    /// Walks the classified lines in order and feeds every unit they make to the assembler:
+    /// text blocks split at their paragraph ends, table rows, HTML blocks, headings.
+    struct UnitProducer {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let lines: [SourceLine]
+        private var joined: [UInt8] = []
+        /// Text storage handed back by the assembler, reused for the next unit.
+        private var spare: [UInt8] = []
+        /// Longer than any column of a PDF page: a line that holds a whole paragraph.
+        static let longLine = 120
+
+        init(bytes: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) {
+            self.bytes = bytes
+            self.lines = lines
+        }
+
+        mutating func run(into assembler: inout ParagraphAssembler) {
+            var blockStart = -1
+            var blockFollowsBreak = true
+            var afterBreak = true
+            for index in lines.indices {
+                let line = lines[index]
+                if line.kind == .text {
+                    if blockStart < 0 {
+                        blockStart = index
+                        blockFollowsBreak = afterBreak
+                    }
+                    continue
+                }
+                if blockStart >= 0 {
+                    addBlock(blockStart..<index, followsBreak: blockFollowsBreak, &assembler)
+                    blockStart = -1
+                    afterBreak = false
+                }
+                switch line.kind {
+                case .blank, .furniture:
+                    afterBreak = true
+                case .tabbed:
+                    // A dropped row (a contents entry) separates like furniture.
+                    afterBreak = !addTabbed(line, followsBreak: afterBreak, &assembler)
+                case .html:
+                    addHTML(line.start, line.end, line.number, followsBreak: afterBreak, &assembler)
+                    afterBreak = false
+                case .markdownHeading:
+                    let unit = UnitClassifier.classify(bytes, line.start, line.end, origin: .markdownHeading,
+                                                       lines: line.number...line.number, followsBreak: afterBreak, reusing: takeSpare())
+                    spare = assembler.add(unit)
+                    afterBreak = false
+                case .text:
+                    break
+                }
+            }
+            if blockStart >= 0 { addBlock(blockStart..<lines.count, followsBreak: blockFollowsBreak, &assembler) }
+        }
+
+        private mutating func addBlock(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+            var isFirst = true
+            WrappedLines.split(lines, block, bytes) { unit in
+                addUnit(unit, followsBreak: isFirst && followsBreak, &assembler)
+                isFirst = false
+            }
+        }
+
+        /// Classifies the lines of one unit of a text block, joined, and hands it on.
+        private mutating func addUnit(_ unit: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+            // Numbers only wrap past four billion lines; even then a range must not trap.
+            let firstNumber = lines[unit.lowerBound].number
+            let range = firstNumber...max(firstNumber, lines[unit.upperBound - 1].number)
+            let origin = UnitOrigin.textBlock(lineCount: unit.count)
+            var classified: SegmentUnit
+            if unit.count == 1 {
+                let line = lines[unit.lowerBound]
+                classified = UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
+                                                     followsBreak: followsBreak, reusing: takeSpare())
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                for index in unit { LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined) }
+                let storage = takeSpare()
+                classified = joined.withUnsafeBufferPointer { buffer in
+                    UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
+                                            reusing: storage)
+                }
+            }
+            let lastLine = lines[unit.upperBound - 1]
+            classified.endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
+            spare = assembler.add(consume classified)
+        }
+
+        /// Returns false when the line held nothing worth keeping.
+        private mutating func addTabbed(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler) -> Bool {
+            var text = takeSpare()
+            switch TableRows.shape(bytes, line.start, line.end, into: &text) {
+            case .row:
+                spare = assembler.add(SegmentUnit(text: text, firstLine: line.number, lastLine: line.number, role: .tableRow,
+                                                  kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false))
+                return true
+            case .single(let cellStart, let cellEnd):
+                var start = cellStart
+                var end = cellEnd
+                while start < end && Bytes.isBlank(bytes[start]) { start += 1 }
+                while end > start && Bytes.isBlank(bytes[end - 1]) { end -= 1 }
+                let range = line.number...line.number
+                spare = text
+                if HTMLTag.containsBlockTag(bytes, start, end) {
+                    addHTML(start, end, line.number, followsBreak: followsBreak, &assembler)
+                } else {
+                    let origin: UnitOrigin = LineKinds.isMarkdownHeading(bytes, start, end) ? .markdownHeading : .textBlock(lineCount: 1)
+                    let unit = UnitClassifier.classify(bytes, start, end, origin: origin, lines: range, followsBreak: followsBreak,
+                                                       reusing: takeSpare())
+                    spare = assembler.add(unit)
+                }
+                return true
+            case .dropped:
+                spare = text
+                return false
+            }
+        }
+
+        private mutating func addHTML(_ start: Int, _ end: Int, _ number: Int, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+            var isFirst = true
+            let bytes = self.bytes
+            var storage = takeSpare()
+            HTMLFragments.split(bytes, start, end) { pieceStart, pieceEnd, origin in
+                let unit = UnitClassifier.classify(bytes, pieceStart, pieceEnd, origin: origin, lines: number...number,
+                                                   followsBreak: isFirst && followsBreak, reusing: storage)
+                storage = assembler.add(unit)
+                isFirst = false
+            }
+            spare = storage
+        }
+
+        /// The spare text storage, leaving none behind, so that whoever takes it owns it alone.
+        private mutating func takeSpare() -> [UInt8] {
+            var storage: [UInt8] = []
+            swap(&storage, &spare)
+            return storage
+        }
+    }
+}

@@ -1,0 +1,64 @@
+extension ParagraphSegmenter {
+    /// A short ASCII word packed into an integer (6 bits a character, case folded), so the
+    /// small word lists of the segmenter are looked up without building a String per line.
+    enum WordKey {
+        static let maximumLength = 10
+
+        /// The key of `bytes[start..<end]`, or nil when it is empty, too long or not alphanumeric.
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+            guard end > start, end - start <= maximumLength else { return nil }
+            var key: UInt64 = 0
+            var index = start
+            while index < end {
+                let byte = bytes[index]
+                let code: UInt64
+                if Bytes.isLetter(byte) {
+                    code = UInt64((byte | 0x20) - UInt8(ascii: "a")) + 11
+                } else if Bytes.isDigit(byte) {
+                    code = UInt64(byte - UInt8(ascii: "0")) + 1
+                } else {
+                    return nil
+                }
+                key = key << 6 | code
+                index += 1
+            }
+            return key
+        }
+
+        static func of(_ word: String) -> UInt64? {
+            var copy = word
+            return copy.withUTF8 { of($0, 0, $0.count) }
+        }
+
+        /// The key of the last word of `bytes[start..<end]` when that word is all letters,
+        /// used to ask whether a line stops on a word like "the".
+        static func ofLastWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+            // A longer word has no key anyway; stopping early keeps repeated calls on a growing
+            // text from rescanning it.
+            let limit = max(start, end - maximumLength - 1)
+            var wordStart = end
+            while wordStart > limit && Bytes.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            if wordStart > start && !Bytes.isBlank(bytes[wordStart - 1]) { return nil }
+            return of(bytes, wordStart, end)
+        }
+    }
+
+    /// Words after which an English sentence cannot end: a line stopping on one of them
+    /// continues on the next line, however short it is.
+    enum FunctionWords {
+        static let keys = WordKeySet([
+            "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "into", "on", "onto", "at",
+            "by", "for", "from", "with", "within", "without", "as", "than", "that", "which", "who",
+            "whom", "whose", "where", "while", "whilst", "is", "are", "was", "were", "be", "been",
+            "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+            "must", "shall", "their", "its", "our", "your", "his", "her", "this", "these", "such",
+            "between", "including", "across", "through", "throughout", "under", "among", "amongst",
+            "during", "over", "towards", "toward", "against", "whether", "because", "via", "per", "upon",
+        ])
+
+        static func endsWithOne(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            guard let key = WordKey.ofLastWord(bytes, start, end) else { return false }
+            return keys.contains(key)
+        }
+    }
+}

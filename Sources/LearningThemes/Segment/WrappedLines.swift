@@ -1,0 +1,132 @@
+extension ParagraphSegmenter {
+    /// What the block splitter needs to know about one line of a text block.
+    struct LineShape {
+        enum Marker { case none, symbolBullet, dashBullet, number, dottedNumber }
+
+        var characters = 0
+        var firstWordCharacters = 0
+        var startsSentence = false
+        var endsSentence = false
+        /// Ends on a comma, a dash or a word like "the": the sentence goes on.
+        var endsOpen = false
+        /// "Objective 1:" — a short label that runs into the next line.
+        var isLabel = false
+        var marker = Marker.none
+        /// A dash bullet followed by a capital, which is a bullet even mid-paragraph.
+        var markerBeforeCapital = false
+        /// "Comments from CSCP Independent Scrutineer": a few capitalised words with no
+        /// punctuation, shaped like a heading.
+        var isTitleShaped = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine) {
+            let start = line.start
+            let end = line.end
+            characters = line.characters
+            firstWordCharacters = Bytes.characterCount(bytes, start, Bytes.firstWordEnd(bytes, start, end))
+            let first = bytes[start]
+            // Not "(": "(HRBQ) ahead of circulation" continues the line above it.
+            startsSentence = Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0xC0 || first == UInt8(ascii: "\"")
+                || first == UInt8(ascii: "'")
+            endsSentence = Bytes.endsSentence(bytes, start, end)
+            endsOpen = Self.endsOpen(bytes, start, end)
+            let parsed = ListMarkers.parse(bytes, start, end)
+            isLabel = bytes[end - 1] == UInt8(ascii: ":") && characters <= 40 && parsed.isEmpty
+                && Bytes.wordCount(bytes, start, end, limit: 4) <= 4
+            switch parsed.bullet {
+            case .symbol:
+                marker = .symbolBullet
+            case .dash:
+                marker = .dashBullet
+                markerBeforeCapital = parsed.contentStart < end && ListMarkers.opensSentence(bytes[parsed.contentStart])
+            case .none:
+                if let number = parsed.number { marker = number.style == .dotted ? .dottedNumber : .number }
+            }
+            isTitleShaped = marker == .none && Bytes.isUpper(first) && characters >= 20 && characters <= 60 && !endsSentence
+                && !endsOpen && (3...8).contains(Bytes.wordCount(bytes, start, end, limit: 8))
+        }
+
+        private static func endsOpen(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            switch bytes[end - 1] {
+            case UInt8(ascii: ","), Bytes.hyphen, UInt8(ascii: "&"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "@"):
+                return true
+            case 0x93, 0x94:
+                return end - start >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80  // – or —
+            default:
+                return FunctionWords.endsWithOne(bytes, start, end)
+            }
+        }
+    }
+
+    /// Splits a block of consecutive text lines into paragraphs and items. PDF extraction
+    /// wraps every paragraph at the column width, so a line break means nothing unless the
+    /// line stopped early: a line is taken to end its paragraph when the next line's first
+    /// word would have fitted on it, and the next line starts a sentence or a list item.
+    enum WrappedLines {
+        /// Calls `emit` with the range of lines of each unit of `block`, in order. Only a
+        /// window of three lines is kept, so a block of millions of lines costs no memory.
+        static func split(_ lines: [SourceLine], _ block: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
+                          emit: (Range<Int>) -> Void) {
+            var twoBack: LineShape?
+            var previous = LineShape(bytes, lines[block.lowerBound])
+            var unitStart = block.lowerBound
+            var unitStartMarker = previous.marker
+            for index in (block.lowerBound + 1)..<block.upperBound {
+                let current = LineShape(bytes, lines[index])
+                // The line above `previous` counts towards the column width only within its paragraph.
+                let above = index - 2 >= unitStart ? twoBack : nil
+                if breaksBefore(previous: previous, current: current, above: above, unitHasMarker: unitStartMarker != .none) {
+                    emit(unitStart..<index)
+                    unitStart = index
+                    unitStartMarker = current.marker
+                }
+                twoBack = previous
+                previous = current
+            }
+            let last = block.upperBound - 1
+            if last - block.lowerBound >= 2, unitStart < last, let beforeLast = twoBack,
+               endsWithTitle(last: previous, beforeLast: beforeLast, unitStartMarker: unitStartMarker) {
+                emit(unitStart..<last)
+                unitStart = last
+            }
+            emit(unitStart..<block.upperBound)
+        }
+
+        /// A title-shaped last line under lines that do not run into it is the heading of
+        /// what follows, printed at the foot of a block of short lines (a signature, say)
+        /// when the page broke.
+        private static func endsWithTitle(last: LineShape, beforeLast: LineShape, unitStartMarker: LineShape.Marker) -> Bool {
+            last.isTitleShaped && !beforeLast.endsOpen && !beforeLast.isLabel && unitStartMarker != .dottedNumber
+        }
+
+        private static func breaksBefore(previous: LineShape, current: LineShape, above: LineShape?, unitHasMarker: Bool) -> Bool {
+            let previousIsShort = isShort(previous, next: current, above: above)
+            switch current.marker {
+            case .symbolBullet:
+                return true
+            case .dashBullet:
+                if previous.endsSentence || unitHasMarker || previousIsShort || current.markerBeforeCapital { return true }
+            case .dottedNumber:
+                // "4.5 Safeguarding children with Special" under a chart caption: a capital after
+                // a clause number never continues a sentence unless the line before is open.
+                if !previous.endsOpen || unitHasMarker { return true }
+            case .number:
+                if previous.endsSentence || unitHasMarker || previousIsShort { return true }
+            case .none:
+                break
+            }
+            if previous.isLabel { return false }
+            return current.startsSentence && !previous.endsOpen && previousIsShort
+        }
+
+        /// True when `line` stopped before the column edge: the first word of the next line
+        /// would have fitted on it. The column width is estimated from the line, the next
+        /// one and the one above when it belongs to the same paragraph, so narrow boxes and
+        /// full-width text are both judged fairly, and a wide line of another layout across
+        /// a page break does not count. The 4/5 margin absorbs ragged right edges.
+        static func isShort(_ line: LineShape, next: LineShape, above: LineShape?) -> Bool {
+            let width = max(line.characters, next.characters, above?.characters ?? 0)
+            let needed = line.characters + 1 + next.firstWordCharacters
+            return 5 * needed <= 4 * width
+        }
+    }
+}
