@@ -63,7 +63,7 @@ struct ClauseEvaluator {
     /// with the hits that survived its exclusions, sorted by position.
     func evaluate(scratch: inout MatchScratch, tag: (Int, [Hit]) -> Void) {
         guard !scratch.occurrences.isEmpty else { return }
-        scratch.occurrences.sort { ($0.atom, $0.start, $0.end) < ($1.atom, $1.start, $1.end) }
+        scratch.occurrences.sort { $0.sortKey < $1.sortKey }
         let generation = scratch.generation
         var triggered: [Int32] = []
         for (index, occurrence) in scratch.occurrences.enumerated() {
@@ -124,17 +124,20 @@ struct ClauseEvaluator {
         guard !second.isEmpty else { return }
         // Both lists are sorted by start. `low` only moves forward, and the window it opens
         // is bounded by the distance and the longest phrase, so this stays linear.
+        // Occurrences count classed tokens; distances count all words, via tokenIndex.
+        let position = scratch.tokenIndex
         var low = second.startIndex
         let reach = clause.distance + Int32(PatternParser.maximumPhraseLength) + 1
         for a in first {
-            while low < second.endIndex, second[low].start < a.start - reach { low += 1 }
+            while low < second.endIndex, position[Int(second[low].start)] < position[Int(a.start)] - reach { low += 1 }
             var candidate = low
-            while candidate < second.endIndex, second[candidate].start <= a.end + clause.distance + 1 {
+            while candidate < second.endIndex, position[Int(second[candidate].start)] <= position[Int(a.end)] + clause.distance + 1 {
                 scratch.work &+= 1
                 let b = second[candidate]
                 candidate += 1
                 if b.end >= a.start && b.start <= a.end { continue }  // the same words cannot be both parts
-                let gap = b.start > a.end ? b.start - a.end - 1 : a.start - b.end - 1
+                let gap = b.start > a.end ? position[Int(b.start)] - position[Int(a.end)] - 1
+                    : position[Int(a.start)] - position[Int(b.end)] - 1
                 guard gap <= clause.distance,
                       scratch.tokenSentence[Int(a.start)] == scratch.tokenSentence[Int(b.end)],
                       scratch.tokenSentence[Int(b.start)] == scratch.tokenSentence[Int(a.end)] else { continue }

@@ -51,53 +51,97 @@ public final class Matcher: Sendable {
         }
     }
 
-    /// Tokenizes and runs the phrase automaton, filling `scratch` with token positions and
-    /// phrase occurrences.
+    /// Tokenizes and runs the phrase automaton, filling `scratch` with the positions of
+    /// the tokens that match some rule word and the phrase occurrences among them.
+    ///
+    /// Only such *classed* tokens are recorded: a phrase is a run of consecutive classed
+    /// tokens, so occurrences index this shorter list, which keeps the common case (a word
+    /// no rule mentions) to the scan alone.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) {
         scratch.reset()
         let trie = wordTrie
         let phrases = self.phrases
-        var tokenIndex: Int32 = 0
-        Tokenizer().forEachToken(in: bytes) { range, sentence, folded in
+        var scanner = TokenScanner(text: bytes, sink: TrieWalker(trie: trie))
+        var active = scratch.active
+        var next = scratch.next
+        var tokenIndex: Int32 = -1
+        var lastClassedIndex: Int32 = -2
+        while let token = scanner.next() {
+            tokenIndex += 1
+            let tokenClass = scanner.sink.tokenClass
+            if tokenClass == WordTrie.noClass { continue }
             scratch.work &+= 1
-            scratch.tokenStart.append(Int32(range.lowerBound))
-            scratch.tokenEnd.append(Int32(range.upperBound))
-            scratch.tokenSentence.append(Int32(sentence))
-            let tokenClass = trie.tokenClass(of: folded)
-            defer { tokenIndex += 1 }
-            if tokenClass == WordTrie.noClass {
-                scratch.active.removeAll(keepingCapacity: true)
-                return
-            }
-            scratch.next.removeAll(keepingCapacity: true)
-            let symbols = trie.classSymbols[Int(tokenClass)]
-            for node in scratch.active {
-                for symbol in symbols {
+            let ordinal = Int32(scratch.tokenStart.count)
+            scratch.tokenStart.append(Int32(token.start))
+            scratch.tokenEnd.append(Int32(token.end))
+            scratch.tokenSentence.append(Int32(token.sentence))
+            scratch.tokenIndex.append(tokenIndex)
+            // A word no rule knows breaks every phrase in progress.
+            if lastClassedIndex != tokenIndex - 1 { active.count = 0 }
+            lastClassedIndex = tokenIndex
+            next.count = 0
+            let symbolLower = Int(trie.classSymbolStart[Int(tokenClass)])
+            let symbolUpper = Int(trie.classSymbolStart[Int(tokenClass) + 1])
+            for index in 0..<active.count {
+                let node = active.nodes[index]
+                for position in symbolLower..<symbolUpper {
                     scratch.work &+= 1
-                    if let child = phrases.child(of: node, symbol: symbol) { scratch.next.append(child) }
+                    if let child = phrases.child(of: node, symbol: trie.classSymbols[position]) { next.append(child) }
                 }
             }
-            scratch.next += phrases.rootTargets[Int(tokenClass)]
-            for node in scratch.next {
-                let lower = Int(phrases.outputStart[Int(node)])
-                let upper = Int(phrases.outputStart[Int(node) + 1])
+            for position in Int(phrases.rootTargetStart[Int(tokenClass)])..<Int(phrases.rootTargetStart[Int(tokenClass) + 1]) {
+                next.append(phrases.rootTargets[position])
+            }
+            for index in 0..<next.count {
+                let node = Int(next.nodes[index])
+                let lower = Int(phrases.outputStart[node])
+                let upper = Int(phrases.outputStart[node + 1])
                 guard lower < upper else { continue }
-                let start = tokenIndex - phrases.depth[Int(node)] + 1
+                let start = ordinal - phrases.depth[node] + 1
                 for output in lower..<upper {
                     scratch.work &+= 1
-                    scratch.occurrences.append(Occurrence(atom: phrases.outputAtoms[output], start: start, end: tokenIndex))
+                    scratch.occurrences.append(Occurrence(atom: phrases.outputAtoms[output], start: start, end: ordinal))
                 }
             }
-            swap(&scratch.active, &scratch.next)
+            swap(&active, &next)
         }
+        scratch.work &+= Int(tokenIndex + 1)
+        scratch.active = active
+        scratch.next = next
     }
 }
 
-/// One phrase found in the text: atom id and first/last token index.
+/// One phrase found in the text: atom id and first/last classed-token ordinal.
 struct Occurrence: Sendable {
     var atom: Int32
     var start: Int32
     var end: Int32
+
+    /// Sorts by atom, then start: one integer comparison instead of a tuple's three.
+    var sortKey: UInt64 { UInt64(UInt32(bitPattern: atom)) << 32 | UInt64(UInt32(bitPattern: start)) }
+}
+
+/// A set of phrase-automaton nodes with room for every node, so adding never allocates.
+/// A node appears at most once per step (each is reached from one parent by one symbol).
+struct NodeSet: @unchecked Sendable {
+    private let storage: FrozenNodeStorage
+    var count = 0
+
+    init(capacity: Int) { storage = FrozenNodeStorage(capacity: capacity) }
+
+    var nodes: UnsafeMutablePointer<Int32> { storage.base }
+
+    @inline(__always)
+    mutating func append(_ node: Int32) {
+        storage.base[count] = node
+        count += 1
+    }
+}
+
+final class FrozenNodeStorage: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Int32>
+    init(capacity: Int) { base = .allocate(capacity: max(1, capacity)) }
+    deinit { base.deallocate() }
 }
 
 /// Per-thread working memory for matching, reused from paragraph to paragraph.
@@ -105,8 +149,10 @@ public struct MatchScratch: Sendable {
     var tokenStart: [Int32] = []
     var tokenEnd: [Int32] = []
     var tokenSentence: [Int32] = []
-    var active: [Int32] = []
-    var next: [Int32] = []
+    /// Position of each classed token among all tokens (for proximity distances).
+    var tokenIndex: [Int32] = []
+    var active: NodeSet
+    var next: NodeSet
     var occurrences: [Occurrence] = []
     var atomFirst: [Int32]
     var atomStamp: [UInt32]
@@ -116,6 +162,9 @@ public struct MatchScratch: Sendable {
     public internal(set) var work: Int = 0
 
     public init(matcher: Matcher) {
+        // Each step reaches every node at most once, plus the root's targets.
+        active = NodeSet(capacity: matcher.phrases.nodeCount + 1)
+        next = NodeSet(capacity: matcher.phrases.nodeCount + 1)
         atomFirst = [Int32](repeating: 0, count: matcher.atomCount)
         atomStamp = [UInt32](repeating: 0, count: matcher.atomCount)
         clauseStamp = [UInt32](repeating: 0, count: matcher.clauses.count)
@@ -125,7 +174,8 @@ public struct MatchScratch: Sendable {
         tokenStart.removeAll(keepingCapacity: true)
         tokenEnd.removeAll(keepingCapacity: true)
         tokenSentence.removeAll(keepingCapacity: true)
-        active.removeAll(keepingCapacity: true)
+        tokenIndex.removeAll(keepingCapacity: true)
+        active.count = 0
         occurrences.removeAll(keepingCapacity: true)
         generation &+= 1
         if generation == 0 {

@@ -3,18 +3,20 @@
 /// backtracking the cost per token is bounded by the number of trie nodes, whatever the
 /// text: no rule can make a run hang.
 struct PhraseAutomaton: Sendable {
-    /// For each token class, the nodes reached from the root (the common case, precomputed).
-    let rootTargets: [[Int32]]
+    /// For each token class c, the nodes reached from the root (the common case,
+    /// precomputed): rootTargets[rootTargetStart[c] ..< rootTargetStart[c + 1]].
+    let rootTargetStart: FrozenArray<Int32>
+    let rootTargets: FrozenArray<Int32>
     /// Children of node n are childSymbols/childNodes[childStart[n] ..< childStart[n + 1]],
     /// sorted by symbol.
-    let childStart: [Int32]
-    let childSymbols: [Int32]
-    let childNodes: [Int32]
+    let childStart: FrozenArray<Int32>
+    let childSymbols: FrozenArray<Int32>
+    let childNodes: FrozenArray<Int32>
     /// Atoms completed at node n: outputAtoms[outputStart[n] ..< outputStart[n + 1]].
-    let outputStart: [Int32]
-    let outputAtoms: [Int32]
+    let outputStart: FrozenArray<Int32>
+    let outputAtoms: FrozenArray<Int32>
     /// Number of tokens from the root to node n (the phrase length when it completes).
-    let depth: [Int32]
+    let depth: FrozenArray<Int32>
 
     var nodeCount: Int { depth.count }
 
@@ -40,7 +42,7 @@ struct PhraseAutomaton: Sendable {
             if !outputs[node].contains(atom) { outputs[node].append(atom) }
         }
 
-        func build(classSymbols: [[Int32]]) -> PhraseAutomaton {
+        func build(trie: WordTrie) -> PhraseAutomaton {
             var childStart: [Int32] = [0]
             var childSymbols: [Int32] = []
             var childNodes: [Int32] = []
@@ -55,10 +57,17 @@ struct PhraseAutomaton: Sendable {
                 outputAtoms += outputs[node].sorted()
                 outputStart.append(Int32(outputAtoms.count))
             }
-            let rootTargets = classSymbols.map { symbols in symbols.compactMap { children[0][$0] } }
-            return PhraseAutomaton(rootTargets: rootTargets, childStart: childStart, childSymbols: childSymbols,
-                                   childNodes: childNodes, outputStart: outputStart, outputAtoms: outputAtoms,
-                                   depth: depths)
+            var rootTargetStart: [Int32] = [0]
+            var rootTargets: [Int32] = []
+            for tokenClass in 0..<trie.classCount {
+                rootTargets += trie.symbols(ofClass: tokenClass).compactMap { children[0][$0] }
+                rootTargetStart.append(Int32(rootTargets.count))
+            }
+            return PhraseAutomaton(
+                rootTargetStart: FrozenArray(rootTargetStart), rootTargets: FrozenArray(rootTargets),
+                childStart: FrozenArray(childStart), childSymbols: FrozenArray(childSymbols),
+                childNodes: FrozenArray(childNodes), outputStart: FrozenArray(outputStart),
+                outputAtoms: FrozenArray(outputAtoms), depth: FrozenArray(depths))
         }
     }
 

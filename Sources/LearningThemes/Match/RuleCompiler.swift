@@ -81,7 +81,7 @@ struct RuleCompiler {
         }
         let trie = trieBuilder.build()
         self.wordTrie = trie
-        self.phrases = phraseBuilder.build(classSymbols: trie.classSymbols)
+        self.phrases = phraseBuilder.build(trie: trie)
         self.clausesByAtom = clausesByAtom
         self.clauses = clauses
         self.targets = targets

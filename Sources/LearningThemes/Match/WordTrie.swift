@@ -1,21 +1,24 @@
 /// Maps a folded token to its *token class*: the set of rule symbols (exact words and
-/// wildcard prefixes) it matches. Built as a byte-level DFA, so classifying a token is one
-/// table step per byte and no hashing; most words fall out of the trie within a byte or two.
+/// wildcard prefixes) it matches. Built as a byte-level DFA stepped while the tokenizer
+/// folds each byte, so classifying a token costs one table step per byte and no hashing;
+/// most words fall out of the trie within a byte or two.
 struct WordTrie: Sendable {
     /// Token class 0 matches nothing; the phrase automaton skips such tokens cheaply.
     static let noClass: Int32 = 0
 
     /// byte -> column in `transitions` (0 = a byte no rule word contains).
-    private let byteColumn: [UInt8]
-    private let columnCount: Int
+    let byteColumn: FrozenArray<UInt8>
+    let columnCount: Int
     /// node * columnCount + column -> child node, or -1.
-    private let transitions: [Int32]
+    let transitions: FrozenArray<Int32>
     /// Class of a token that ends exactly at the node.
-    private let classAtEnd: [Int32]
+    let classAtEnd: FrozenArray<Int32>
     /// Class of a token that runs on past the node (only wildcard prefixes still count).
-    private let classBeyond: [Int32]
-    /// The symbols of each class.
-    let classSymbols: [[Int32]]
+    let classBeyond: FrozenArray<Int32>
+    /// The symbols of class c: classSymbols[classSymbolStart[c] ..< classSymbolStart[c + 1]].
+    let classSymbolStart: FrozenArray<Int32>
+    let classSymbols: FrozenArray<Int32>
+    let classCount: Int
 
     struct Builder {
         var words: [(bytes: [UInt8], symbol: Int32, isPrefix: Bool)] = []
@@ -61,33 +64,53 @@ struct WordTrie: Sendable {
                 }
             }
             var classes: [[Int32]: Int32] = [[]: 0]
-            var classSymbols: [[Int32]] = [[]]
+            var symbolsOfClass: [[Int32]] = [[]]
             func classID(_ symbols: [Int32]) -> Int32 {
                 let key = Array(Set(symbols)).sorted()
                 if let id = classes[key] { return id }
-                let id = Int32(classSymbols.count)
+                let id = Int32(symbolsOfClass.count)
                 classes[key] = id
-                classSymbols.append(key)
+                symbolsOfClass.append(key)
                 return id
             }
             let classAtEnd = (0..<exact.count).map { classID(onPath[$0] + exact[$0]) }
             let classBeyond = (0..<exact.count).map { classID(onPath[$0]) }
-            return WordTrie(byteColumn: byteColumn, columnCount: columns, transitions: transitions,
-                            classAtEnd: classAtEnd, classBeyond: classBeyond, classSymbols: classSymbols)
+            var starts: [Int32] = [0]
+            for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
+            return WordTrie(byteColumn: FrozenArray(byteColumn), columnCount: columns,
+                            transitions: FrozenArray(transitions), classAtEnd: FrozenArray(classAtEnd),
+                            classBeyond: FrozenArray(classBeyond), classSymbolStart: FrozenArray(starts),
+                            classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
         }
+    }
+
+    /// The symbols of a class, for building the phrase automaton.
+    func symbols(ofClass tokenClass: Int) -> [Int32] {
+        (Int(classSymbolStart[tokenClass])..<Int(classSymbolStart[tokenClass + 1])).map { classSymbols[$0] }
+    }
+}
+
+/// Steps the word trie with each folded byte as the tokenizer produces it.
+struct TrieWalker: FoldedWordSink {
+    let trie: WordTrie
+    private var node: Int32 = 0
+    private var alive = true
+
+    init(trie: WordTrie) { self.trie = trie }
+
+    @inline(__always)
+    mutating func beginWord() {
+        node = 0
+        alive = true
     }
 
     @inline(__always)
-    func tokenClass(of folded: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var node = 0
-        for byte in folded {
-            let column = Int(byteColumn[Int(byte)])
-            let child = transitions[node * columnCount + column]
-            if child < 0 { return classBeyond[node] }
-            node = Int(child)
-        }
-        return classAtEnd[node]
+    mutating func append(_ byte: UInt8) {
+        guard alive else { return }
+        let child = trie.transitions[Int(node) * trie.columnCount + Int(trie.byteColumn[Int(byte)])]
+        if child < 0 { alive = false } else { node = child }
     }
 
-    var classCount: Int { classSymbols.count }
+    /// The class of the word just scanned.
+    var tokenClass: Int32 { alive ? trie.classAtEnd[Int(node)] : trie.classBeyond[Int(node)] }
 }

@@ -33,26 +33,40 @@ enum FileBytesReader {
         try readToEnd(STDIN_FILENO, sizeHint: 0, at: SourceLocation(file: name))
     }
 
+    /// Reads straight into one buffer sized from the file's length (grown if the file was
+    /// longer than stat said, as pipes and /proc files are), so no chunk is zeroed or
+    /// copied on the way.
     private static func readToEnd(_ descriptor: Int32, sizeHint: Int, at location: SourceLocation) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(sizeHint, 0), maximumSize) + 1)
-        let chunkSize = 1 << 20
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var capacity = min(max(sizeHint, 0), maximumSize) + 4096
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var count = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, chunkSize) }
-            if count == 0 { return bytes }
-            if count < 0 {
+            if count == capacity {
+                if capacity > maximumSize {
+                    throw LearningThemesError(.input, "file too large (over \(maximumSize >> 20) MB)", at: location)
+                }
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: buffer, count: count)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            let read = posixRead(descriptor, buffer + count, capacity - count)
+            if read == 0 { break }
+            if read < 0 {
                 let code = errno
                 if code == EINTR { continue }
                 throw code == EISDIR
                     ? LearningThemesError(.input, "is a directory", at: location)
                     : LearningThemesError(.input, "cannot read: \(describe(code))", at: location)
             }
-            if bytes.count + count > maximumSize {
+            count += read
+            if count > maximumSize {
                 throw LearningThemesError(.input, "file too large (over \(maximumSize >> 20) MB)", at: location)
             }
-            bytes.append(contentsOf: chunk[0..<count])
         }
+        return Array(UnsafeBufferPointer(start: buffer, count: count))
     }
 
     private static func openError(_ code: Int32, at location: SourceLocation) -> LearningThemesError {

@@ -1,14 +1,23 @@
 /// What a byte means to the tokenizer, looked up in a 256-entry table.
-@usableFromInline
 enum ByteClass {
-    @usableFromInline static let separator: UInt8 = 0
-    @usableFromInline static let word: UInt8 = 1
-    @usableFromInline static let apostrophe: UInt8 = 2
-    @usableFromInline static let sentenceEnd: UInt8 = 3
+    static let separator: UInt8 = 0
+    static let word: UInt8 = 1
+    static let apostrophe: UInt8 = 2
+    static let sentenceEnd: UInt8 = 3
     /// The lead byte of a multi-byte UTF-8 sequence: decode it to decide.
-    @usableFromInline static let multiByte: UInt8 = 4
+    static let multiByte: UInt8 = 4
 
-    @usableFromInline
+    /// The tables as raw pointers that live for the whole run, so the hot loop reads them
+    /// without array bounds checks or reference counting.
+    nonisolated(unsafe) static let classes: UnsafePointer<UInt8> = permanent(table)
+    nonisolated(unsafe) static let lowercase: UnsafePointer<UInt8> = permanent(lower)
+
+    private static func permanent(_ values: [UInt8]) -> UnsafePointer<UInt8> {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: values.count)
+        pointer.initialize(from: values, count: values.count)
+        return UnsafePointer(pointer)
+    }
+
     static let table: [UInt8] = (0..<256).map { value -> UInt8 in
         let byte = UInt8(value)
         switch byte {
@@ -23,7 +32,6 @@ enum ByteClass {
     }
 
     /// ASCII lower-casing as a table, so folding a byte is one load.
-    @usableFromInline
     static let lower: [UInt8] = (0..<256).map { value -> UInt8 in
         let byte = UInt8(value)
         return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
@@ -32,18 +40,15 @@ enum ByteClass {
 
 /// A decoded scalar and how many bytes it took. Invalid or truncated sequences decode as
 /// one byte of U+FFFD, so the scanner always moves forward.
-@usableFromInline
 struct UTF8Scalar {
-    @usableFromInline var value: UInt32
-    @usableFromInline var length: Int
+    var value: UInt32
+    var length: Int
 
-    @usableFromInline
     init(value: UInt32, length: Int) {
         self.value = value
         self.length = length
     }
 
-    @usableFromInline
     static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> UTF8Scalar {
         let lead = UInt32(text[index])
         let invalid = UTF8Scalar(value: 0xFFFD, length: 1)

@@ -1,15 +1,12 @@
 /// How non-ASCII scalars take part in words: which are letters, which are apostrophes,
 /// and what ASCII they fold to. Only scripts and symbols seen in English public-sector
 /// documents get special folding; other letters are kept as they are.
-@usableFromInline
 enum ScalarFolding {
-    @usableFromInline
-    static func isApostrophe(_ value: UInt32) -> Bool {
+        static func isApostrophe(_ value: UInt32) -> Bool {
         value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x2032
     }
 
-    @usableFromInline
-    static func isWordScalar(_ value: UInt32) -> Bool {
+        static func isWordScalar(_ value: UInt32) -> Bool {
         switch value {
         case 0x80...0xBF, 0xD7, 0xF7: return false          // Latin-1 symbols, NBSP, ×, ÷
         case 0x2000...0x2BFF: return false                   // punctuation, dashes, bullets, arrows, ✔
@@ -20,29 +17,23 @@ enum ScalarFolding {
         }
     }
 
-    /// Appends the folded form of a word scalar; returns the new count.
-    @usableFromInline
-    static func appendFolded(_ scalar: UTF8Scalar, from text: UnsafeBufferPointer<UInt8>, at index: Int,
-                             into folded: UnsafeMutableBufferPointer<UInt8>, count: Int, limit: Int) -> Int {
-        var count = count
-        func append(_ byte: UInt8) { if count < limit { folded[count] = byte; count += 1 } }
+    /// Calls `emit` with each byte of the folded form of a word scalar.
+    @inline(__always)
+    static func fold(_ scalar: UTF8Scalar, from text: UnsafeBufferPointer<UInt8>, at index: Int, _ emit: (UInt8) -> Void) {
         let value = scalar.value
         if value >= 0xC0 && value <= 0xFF {
-            let mapped = latin1Folding[Int(value - 0xC0)]
-            for byte in mapped.utf8 { append(byte) }
+            for byte in latin1Folding[Int(value - 0xC0)].utf8 { emit(byte) }
         } else if value >= 0xFB00 && value <= 0xFB06 {
-            for byte in ligatureFolding[Int(value - 0xFB00)].utf8 { append(byte) }
+            for byte in ligatureFolding[Int(value - 0xFB00)].utf8 { emit(byte) }
         } else if value == 0x152 || value == 0x153 {
-            append(UInt8(ascii: "o")); append(UInt8(ascii: "e"))
+            emit(UInt8(ascii: "o")); emit(UInt8(ascii: "e"))
         } else {
-            for offset in 0..<scalar.length { append(text[index + offset]) }
+            for offset in 0..<scalar.length { emit(text[index + offset]) }
         }
-        return count
     }
 
     /// U+00C0...U+00FF folded to ASCII (× and ÷ are never reached: they are not letters).
-    @usableFromInline
-    static let latin1Folding: [String] = [
+        static let latin1Folding: [String] = [
         "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
         "d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
         "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
@@ -50,6 +41,5 @@ enum ScalarFolding {
     ]
 
     /// ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, which PDF text extraction often leaves in words.
-    @usableFromInline
-    static let ligatureFolding: [String] = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"]
+        static let ligatureFolding: [String] = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"]
 }

@@ -1,39 +1,42 @@
-/// The byte loop behind `Tokenizer`. It is a state machine over UTF-8 that decodes a scalar
-/// only for non-ASCII bytes, so plain English text costs one table look-up per byte.
-@usableFromInline
-struct TokenScanner {
-    @usableFromInline struct Found {
-        @usableFromInline var start: Int
-        @usableFromInline var end: Int
-        @usableFromInline var sentence: Int
-        @usableFromInline var foldedCount: Int
+/// The byte loop behind `Tokenizer` and the matcher. A state machine over UTF-8 that
+/// decodes a scalar only for non-ASCII bytes, so plain English text costs one table
+/// look-up per byte. Folded bytes go to `Sink` (at most `maximumFoldedLength` per word).
+struct TokenScanner<Sink: FoldedWordSink> {
+    struct Found {
+        var start: Int
+        var end: Int
+        var sentence: Int
     }
 
-    @usableFromInline let text: UnsafeBufferPointer<UInt8>
-    @usableFromInline let folded: UnsafeMutableBufferPointer<UInt8>
-    @usableFromInline var position = 0
-    @usableFromInline var sentence = 0
-    @usableFromInline var sentenceEndPending = false
-    /// Folded bytes of the previous token, kept short: only needed to tell "Dr." or "e.g."
-    /// from the end of a sentence.
-    @usableFromInline var previousWasAbbreviation = false
+    let text: UnsafeBufferPointer<UInt8>
+    var sink: Sink
+    private let classes: UnsafePointer<UInt8>
+    private let lower: UnsafePointer<UInt8>
+    private var position = 0
+    private var sentence = 0
+    private var sentenceEndPending = false
+    /// The previous word's first bytes (packed) and length: enough to tell "Dr." or
+    /// "e.g." from the end of a sentence without keeping the word.
+    private var previousWord: UInt64 = 0
+    private var previousLength = 0
 
-    @usableFromInline
-    init(text: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>) {
+    init(text: UnsafeBufferPointer<UInt8>, sink: Sink) {
         self.text = text
-        self.folded = folded
+        self.sink = sink
+        self.classes = ByteClass.classes
+        self.lower = ByteClass.lowercase
     }
 
-    @usableFromInline
     mutating func next() -> Found? {
         let count = text.count
         // Skip to the start of the next word, noting sentence ends on the way.
         while position < count {
-            let byte = text[position]
-            let kind = ByteClass.table[Int(byte)]
+            let kind = classes[Int(text[position])]
             if kind == ByteClass.word { break }
             if kind == ByteClass.sentenceEnd {
-                if !previousWasAbbreviation && endsSentence(after: position) { sentenceEndPending = true }
+                if !Abbreviations.contains(previousWord, length: previousLength) && endsSentence(after: position) {
+                    sentenceEndPending = true
+                }
                 position += 1
                 continue
             }
@@ -56,18 +59,24 @@ struct TokenScanner {
         return scanWord()
     }
 
-    @usableFromInline
-    mutating func scanWord() -> Found {
+    private mutating func scanWord() -> Found {
         let count = text.count
         let start = position
         var end = position
         var length = 0
+        var packed: UInt64 = 0
         let limit = Tokenizer.maximumFoldedLength
+        sink.beginWord()
         while position < count {
             let byte = text[position]
-            let kind = ByteClass.table[Int(byte)]
+            let kind = classes[Int(byte)]
             if kind == ByteClass.word {
-                if length < limit { folded[length] = ByteClass.lower[Int(byte)]; length += 1 }
+                if length < limit {
+                    let folded = lower[Int(byte)]
+                    sink.append(folded)
+                    if length < 8 { packed |= UInt64(folded) << (8 * UInt64(length)) }
+                    length += 1
+                }
                 position += 1
                 end = position
             } else if kind == ByteClass.apostrophe {
@@ -79,27 +88,33 @@ struct TokenScanner {
                     continue
                 }
                 guard ScalarFolding.isWordScalar(scalar.value) else { break }
-                length = ScalarFolding.appendFolded(scalar, from: text, at: position, into: folded, count: length, limit: limit)
+                ScalarFolding.fold(scalar, from: text, at: position) { folded in
+                    if length < limit {
+                        sink.append(folded)
+                        if length < 8 { packed |= UInt64(folded) << (8 * UInt64(length)) }
+                        length += 1
+                    }
+                }
                 position += scalar.length
                 end = position
             } else {
                 break
             }
         }
-        previousWasAbbreviation = Abbreviations.contains(UnsafeBufferPointer(rebasing: folded[0..<length]))
-        return Found(start: start, end: end, sentence: sentence, foldedCount: length)
+        previousWord = packed
+        previousLength = length
+        return Found(start: start, end: end, sentence: sentence)
     }
 
     /// An apostrophe inside a word: `children's` folds to `children` (possessive dropped),
     /// `don't` to `dont`; one at a word's edge just ends the word.
-    @usableFromInline
-    mutating func continueAfterApostrophe(width: Int) -> Bool {
+    private mutating func continueAfterApostrophe(width: Int) -> Bool {
         let after = position + width
-        guard after < text.count, ByteClass.table[Int(text[after])] == ByteClass.word else { return false }
+        guard after < text.count, classes[Int(text[after])] == ByteClass.word else { return false }
         let next = text[after]
         if next == UInt8(ascii: "s") || next == UInt8(ascii: "S") {
             let beyond = after + 1
-            if beyond >= text.count || !isWordByteStart(at: beyond) {
+            if beyond >= text.count || !isWordStart(at: beyond) {
                 position = beyond
                 return false
             }
@@ -108,9 +123,8 @@ struct TokenScanner {
         return true
     }
 
-    @usableFromInline
-    func isWordByteStart(at index: Int) -> Bool {
-        let kind = ByteClass.table[Int(text[index])]
+    private func isWordStart(at index: Int) -> Bool {
+        let kind = classes[Int(text[index])]
         if kind == ByteClass.word { return true }
         if kind == ByteClass.multiByte {
             return ScalarFolding.isWordScalar(UTF8Scalar.decode(text, at: index).value)
@@ -120,12 +134,10 @@ struct TokenScanner {
 
     /// `.`, `!` or `?` end a sentence when followed by white space, a closing quote or
     /// bracket, or the end of text; `4.14` and `www.cscp.org.uk` do not.
-    @usableFromInline
-    func endsSentence(after index: Int) -> Bool {
+    private func endsSentence(after index: Int) -> Bool {
         var next = index + 1
         while next < text.count {
-            let byte = text[next]
-            switch byte {
+            switch text[next] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "\""), UInt8(ascii: "'"),
                  UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): next += 1
@@ -143,26 +155,19 @@ struct TokenScanner {
     }
 }
 
-/// Short words after which a full stop does not end a sentence.
-@usableFromInline
+/// Short words after which a full stop does not end a sentence, packed as the scanner
+/// packs the previous word (up to 8 folded bytes, first byte lowest).
 enum Abbreviations {
-    @usableFromInline
-    static func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch word.count {
-        case 1: return true  // initials and e.g./i.e.
-        case 2: return matches(word, "dr") || matches(word, "mr") || matches(word, "ms") || matches(word, "no") || matches(word, "st") || matches(word, "vs")
-        case 3: return matches(word, "mrs") || matches(word, "ref") || matches(word, "nos")
-        case 4: return matches(word, "cllr") || matches(word, "prof")
-        case 6: return matches(word, "approx")
-        default: return false
-        }
+    private static let words: Set<UInt64> = Set(["dr", "mr", "ms", "no", "st", "vs", "mrs", "ref", "nos", "cllr", "prof", "approx"].map(pack))
+
+    static func pack(_ word: String) -> UInt64 {
+        var packed: UInt64 = 0
+        for (index, byte) in word.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+        return packed
     }
 
-    @usableFromInline
-    static func matches(_ word: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-        guard word.count == literal.utf8CodeUnitCount else { return false }
-        let pointer = literal.utf8Start
-        for index in 0..<word.count where word[index] != pointer[index] { return false }
-        return true
+    static func contains(_ packed: UInt64, length: Int) -> Bool {
+        if length == 1 { return true }  // initials and e.g./i.e.
+        return length <= 6 && length >= 2 && words.contains(packed)
     }
 }

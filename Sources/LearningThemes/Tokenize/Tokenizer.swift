@@ -15,10 +15,13 @@ public struct Token: Sendable, Hashable {
 /// case, curly quotes and apostrophes, the many Unicode dashes, ligatures left by PDF
 /// extraction, and Latin accents. Hyphens and dashes separate words, so `multi-agency`
 /// and `multi agency` are the same two words; rules add the joined form `multiagency`.
+///
+/// The matcher runs the same scanner with its own `FoldedWordSink`, stepping its word trie
+/// as each folded byte is produced, so the text is never copied.
 public struct Tokenizer: Sendable {
     public init() {}
 
-    /// Every token of `text`, for callers that want values (tests, `rules test`).
+    /// Every token of `text`, for callers that want values (tests, rule parsing).
     public func tokens(in text: String) -> [Token] {
         var result: [Token] = []
         var copy = text
@@ -31,18 +34,14 @@ public struct Tokenizer: Sendable {
     }
 
     /// Calls `body` once per token, in order, with the token's byte range, sentence number
-    /// and folded bytes. The folded bytes are only valid during the call: the hot path
-    /// reuses one buffer instead of allocating per token.
-    @inlinable
-    public func forEachToken(
-        in text: UnsafeBufferPointer<UInt8>,
-        _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength + 8) { folded in
-            var scanner = TokenScanner(text: text, folded: folded)
+    /// and folded bytes (valid only during the call).
+    public func forEachToken(in text: UnsafeBufferPointer<UInt8>,
+                             _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength) { buffer in
+            var scanner = TokenScanner(text: text, sink: BufferSink(buffer: buffer))
             while let token = scanner.next() {
                 body(token.start..<token.end, token.sentence,
-                     UnsafeBufferPointer(rebasing: folded[0..<token.foldedCount]))
+                     UnsafeBufferPointer(rebasing: buffer[0..<scanner.sink.count]))
             }
         }
     }
@@ -50,4 +49,24 @@ public struct Tokenizer: Sendable {
     /// Longer words are cut for matching (still quoted whole): no rule word is this long,
     /// and a bound keeps a 1 MB "word" from needing a 1 MB buffer.
     public static let maximumFoldedLength = 64
+}
+
+/// Receives each word's folded bytes as the scanner produces them.
+protocol FoldedWordSink {
+    mutating func beginWord()
+    mutating func append(_ byte: UInt8)
+}
+
+/// Collects a word's folded bytes into a buffer (for `Tokenizer`).
+struct BufferSink: FoldedWordSink {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func beginWord() { count = 0 }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
 }
