@@ -16,10 +16,10 @@ public struct DocumentTally: Sendable {
     }
 
     /// Counts one paragraph with the given tag indices.
-    public mutating func add(paragraphTags tags: [Int]) {
+    public mutating func add<Tags: Collection>(paragraphTags tags: Tags) where Tags.Element: BinaryInteger {
         paragraphCount += 1
         for first in tags {
-            for second in tags { pairCounts[first * tagCount + second] += 1 }
+            for second in tags { pairCounts[Int(first) * tagCount + Int(second)] += 1 }
         }
     }
 

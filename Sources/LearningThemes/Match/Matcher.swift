@@ -1,16 +1,20 @@
 /// A rule set compiled for matching. Immutable and shareable across threads; each thread
 /// brings its own `MatchScratch`.
 ///
-/// Data flows: bytes -> tokens (Tokenizer) -> token classes (WordTrie) -> phrase
-/// occurrences (PhraseAutomaton) -> clause hits -> tags (ClauseEvaluator). Every step is a
-/// single forward pass, so the cost of a paragraph grows linearly with its length.
+/// Data flows: bytes -> tokens (TokenScanner) -> token classes (WordTrie, stepped as each
+/// byte is folded) -> phrase occurrences (PhraseAutomaton) -> clause hits -> tags
+/// (ClauseEvaluator). Every step is a single forward pass, so the cost of a paragraph
+/// grows linearly with its length, whatever the rules.
 public final class Matcher: Sendable {
     let wordTrie: WordTrie
     let phrases: PhraseAutomaton
-    let clauses: [CompiledClause]
-    /// atom -> clauses that use it.
-    let clausesByAtom: [[Int32]]
-    let targets: [CompiledTarget]
+    let clauses: FrozenArray<CompiledClause>
+    let clauseIDs: [String]
+    /// Clauses that use atom a: clausesOfAtom[clausesOfAtomStart[a] ..< clausesOfAtomStart[a + 1]].
+    let clausesOfAtomStart: FrozenArray<Int32>
+    let clausesOfAtom: FrozenArray<Int32>
+    let targets: FrozenArray<CompiledTarget>
+    let targetIDs: [String]
     let atomCount: Int
     public let ruleSet: RuleSet
 
@@ -19,9 +23,14 @@ public final class Matcher: Sendable {
         self.ruleSet = ruleSet
         self.wordTrie = compiler.wordTrie
         self.phrases = compiler.phrases
-        self.clauses = compiler.clauses
-        self.clausesByAtom = compiler.clausesByAtom
-        self.targets = compiler.targets
+        self.clauses = FrozenArray(compiler.clauses)
+        self.clauseIDs = compiler.clauseIDs
+        var starts: [Int32] = [0]
+        for list in compiler.clausesByAtom { starts.append(starts.last! + Int32(list.count)) }
+        self.clausesOfAtomStart = FrozenArray(starts)
+        self.clausesOfAtom = FrozenArray(compiler.clausesByAtom.flatMap { $0 })
+        self.targets = FrozenArray(compiler.targets)
+        self.targetIDs = compiler.targetIDs
         self.atomCount = compiler.atomCount
     }
 
@@ -37,18 +46,22 @@ public final class Matcher: Sendable {
         var copy = text
         return copy.withUTF8 { bytes in
             scan(bytes, scratch: &scratch)
-            return ClauseEvaluator(matcher: self).classification(of: bytes, scratch: &scratch)
+            return ClauseEvaluator(matcher: self, scratch: scratch).classification(of: bytes)
         }
     }
 
     /// Only the indices (into `ruleSet.rules`) of the tags, without building evidence
     /// strings: what aggregation over a whole corpus needs.
     public func tagIndices(_ text: String, scratch: inout MatchScratch) -> [Int] {
+        tags(text, scratch: &scratch).map { Int($0) }
+    }
+
+    /// `tagIndices` without an array: the buffer is valid until the scratch is used again.
+    func tags(_ text: String, scratch: inout MatchScratch) -> UnsafeBufferPointer<Int32> {
         var copy = text
-        return copy.withUTF8 { bytes in
-            scan(bytes, scratch: &scratch)
-            return ClauseEvaluator(matcher: self).taggedTargets(scratch: &scratch)
-        }
+        copy.withUTF8 { bytes in scan(bytes, scratch: &scratch) }
+        ClauseEvaluator(matcher: self, scratch: scratch).evaluate(keepingHits: false)
+        return UnsafeBufferPointer(scratch.buffers.tagged.elements)
     }
 
     /// Tokenizes and runs the phrase automaton, filling `scratch` with the positions of
@@ -59,33 +72,35 @@ public final class Matcher: Sendable {
     /// no rule mentions) to the scan alone.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) {
         scratch.reset()
+        let buffers = scratch.buffers
         let trie = wordTrie
         let phrases = self.phrases
         var scanner = TokenScanner(text: bytes, sink: TrieWalker(trie: trie))
-        var active = scratch.active
-        var next = scratch.next
+        var active = buffers.active
+        var next = buffers.next
+        var work = 0
         var tokenIndex: Int32 = -1
         var lastClassedIndex: Int32 = -2
         while let token = scanner.next() {
             tokenIndex += 1
             let tokenClass = scanner.sink.tokenClass
             if tokenClass == WordTrie.noClass { continue }
-            scratch.work &+= 1
-            let ordinal = Int32(scratch.tokenStart.count)
-            scratch.tokenStart.append(Int32(token.start))
-            scratch.tokenEnd.append(Int32(token.end))
-            scratch.tokenSentence.append(Int32(token.sentence))
-            scratch.tokenIndex.append(tokenIndex)
+            work &+= 1
+            let ordinal = Int32(buffers.tokenStart.count)
+            buffers.tokenStart.append(Int32(truncatingIfNeeded: token.start))
+            buffers.tokenEnd.append(Int32(truncatingIfNeeded: token.end))
+            buffers.tokenSentence.append(Int32(truncatingIfNeeded: token.sentence))
+            buffers.tokenIndex.append(tokenIndex)
             // A word no rule knows breaks every phrase in progress.
-            if lastClassedIndex != tokenIndex - 1 { active.count = 0 }
+            if lastClassedIndex != tokenIndex - 1 { active.reset() }
             lastClassedIndex = tokenIndex
-            next.count = 0
+            next.reset()
             let symbolLower = Int(trie.classSymbolStart[Int(tokenClass)])
             let symbolUpper = Int(trie.classSymbolStart[Int(tokenClass) + 1])
             for index in 0..<active.count {
-                let node = active.nodes[index]
+                let node = active[index]
                 for position in symbolLower..<symbolUpper {
-                    scratch.work &+= 1
+                    work &+= 1
                     if let child = phrases.child(of: node, symbol: trie.classSymbols[position]) { next.append(child) }
                 }
             }
@@ -93,95 +108,95 @@ public final class Matcher: Sendable {
                 next.append(phrases.rootTargets[position])
             }
             for index in 0..<next.count {
-                let node = Int(next.nodes[index])
+                let node = Int(next[index])
                 let lower = Int(phrases.outputStart[node])
                 let upper = Int(phrases.outputStart[node + 1])
                 guard lower < upper else { continue }
                 let start = ordinal - phrases.depth[node] + 1
                 for output in lower..<upper {
-                    scratch.work &+= 1
-                    scratch.occurrences.append(Occurrence(atom: phrases.outputAtoms[output], start: start, end: ordinal))
+                    work &+= 1
+                    buffers.occurrences.append(Occurrence(atom: phrases.outputAtoms[output], start: start, end: ordinal))
                 }
             }
             swap(&active, &next)
         }
-        scratch.work &+= Int(tokenIndex + 1)
-        scratch.active = active
-        scratch.next = next
+        scratch.work &+= work + Int(tokenIndex + 1)
     }
 }
 
 /// One phrase found in the text: atom id and first/last classed-token ordinal.
-struct Occurrence: Sendable {
+struct Occurrence: Sendable, BitwiseCopyable {
     var atom: Int32
     var start: Int32
     var end: Int32
 
-    /// Sorts by atom, then start: one integer comparison instead of a tuple's three.
-    var sortKey: UInt64 { UInt64(UInt32(bitPattern: atom)) << 32 | UInt64(UInt32(bitPattern: start)) }
-}
-
-/// A set of phrase-automaton nodes with room for every node, so adding never allocates.
-/// A node appears at most once per step (each is reached from one parent by one symbol).
-struct NodeSet: @unchecked Sendable {
-    private let storage: FrozenNodeStorage
-    var count = 0
-
-    init(capacity: Int) { storage = FrozenNodeStorage(capacity: capacity) }
-
-    var nodes: UnsafeMutablePointer<Int32> { storage.base }
-
-    @inline(__always)
-    mutating func append(_ node: Int32) {
-        storage.base[count] = node
-        count += 1
-    }
-}
-
-final class FrozenNodeStorage: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Int32>
-    init(capacity: Int) { base = .allocate(capacity: max(1, capacity)) }
-    deinit { base.deallocate() }
 }
 
 /// Per-thread working memory for matching, reused from paragraph to paragraph.
 public struct MatchScratch: Sendable {
-    var tokenStart: [Int32] = []
-    var tokenEnd: [Int32] = []
-    var tokenSentence: [Int32] = []
-    /// Position of each classed token among all tokens (for proximity distances).
-    var tokenIndex: [Int32] = []
-    var active: NodeSet
-    var next: NodeSet
-    var occurrences: [Occurrence] = []
-    var atomFirst: [Int32]
-    var atomStamp: [UInt32]
-    var clauseStamp: [UInt32]
-    var generation: UInt32 = 0
+    let buffers: MatchBuffers
     /// Elementary steps taken so far; tests use it to show that cost grows linearly.
     public internal(set) var work: Int = 0
 
     public init(matcher: Matcher) {
-        // Each step reaches every node at most once, plus the root's targets.
-        active = NodeSet(capacity: matcher.phrases.nodeCount + 1)
-        next = NodeSet(capacity: matcher.phrases.nodeCount + 1)
-        atomFirst = [Int32](repeating: 0, count: matcher.atomCount)
-        atomStamp = [UInt32](repeating: 0, count: matcher.atomCount)
-        clauseStamp = [UInt32](repeating: 0, count: matcher.clauses.count)
+        buffers = MatchBuffers(atoms: matcher.atomCount, clauses: matcher.clauses.count,
+                               nodes: matcher.phrases.nodeCount)
     }
 
-    mutating func reset() {
-        tokenStart.removeAll(keepingCapacity: true)
-        tokenEnd.removeAll(keepingCapacity: true)
-        tokenSentence.removeAll(keepingCapacity: true)
-        tokenIndex.removeAll(keepingCapacity: true)
-        active.count = 0
-        occurrences.removeAll(keepingCapacity: true)
+    mutating func reset() { buffers.reset() }
+}
+
+/// The buffers behind `MatchScratch`, in one object so passing the scratch around moves
+/// a single reference.
+final class MatchBuffers: @unchecked Sendable {
+    let tokenStart = ScratchBuffer<Int32>()
+    let tokenEnd = ScratchBuffer<Int32>()
+    let tokenSentence = ScratchBuffer<Int32>()
+    /// Position of each classed token among all tokens (for proximity distances).
+    let tokenIndex = ScratchBuffer<Int32>()
+    let active: ScratchBuffer<Int32>
+    let next: ScratchBuffer<Int32>
+    let occurrences = ScratchBuffer<Occurrence>()
+    /// The occurrences grouped by atom (each atom's run sorted by start).
+    let grouped = ScratchBuffer<Occurrence>()
+    /// Atoms with occurrences in this paragraph, in first-seen order.
+    let touchedAtoms = ScratchBuffer<Int32>()
+    let triggered = ScratchBuffer<Int32>()
+    let matches = ScratchBuffer<ClauseEvaluator.Hit>()
+    let exclusions = ScratchBuffer<ClauseEvaluator.Hit>()
+    let tagged = ScratchBuffer<Int32>()
+    /// Surviving hits of tagged targets, and where each target's run starts in it.
+    let survivors = ScratchBuffer<ClauseEvaluator.Hit>()
+    let survivorStart = ScratchBuffer<Int32>()
+    /// Per atom: first index and count in `grouped`.
+    let atoms: StampTable
+    /// One bit per clause, set while a paragraph is evaluated and cleared as it is read.
+    let clauseBits: UnsafeMutablePointer<UInt64>
+    private(set) var generation: UInt32 = 0
+
+    init(atoms: Int, clauses: Int, nodes: Int) {
+        self.atoms = StampTable(count: atoms)
+        clauseBits = .allocate(capacity: clauses / 64 + 1)
+        clauseBits.initialize(repeating: 0, count: clauses / 64 + 1)
+        // Each step reaches every node at most once, plus the root's targets.
+        active = ScratchBuffer(capacity: nodes + 1)
+        next = ScratchBuffer(capacity: nodes + 1)
+    }
+
+    deinit { clauseBits.deallocate() }
+
+    func reset() {
+        tokenStart.reset()
+        tokenEnd.reset()
+        tokenSentence.reset()
+        tokenIndex.reset()
+        active.reset()
+        next.reset()
+        occurrences.reset()
         generation &+= 1
         if generation == 0 {
             // Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.
-            for index in atomStamp.indices { atomStamp[index] = 0 }
-            for index in clauseStamp.indices { clauseStamp[index] = 0 }
+            atoms.clear()
             generation = 1
         }
     }

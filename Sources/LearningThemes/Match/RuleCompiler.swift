@@ -1,6 +1,6 @@
-/// A `match`/`exclude` clause in compiled form: atoms instead of phrases.
-struct CompiledClause: Sendable {
-    var id: String
+/// A `match`/`exclude` clause in compiled form: atoms instead of phrases. Plain values
+/// only (the id is kept apart), so reading one costs no reference counting.
+struct CompiledClause: Sendable, BitwiseCopyable {
     var target: Int32
     var isExclusion: Bool
     var weight: Int32
@@ -11,8 +11,7 @@ struct CompiledClause: Sendable {
 }
 
 /// A theme or source in compiled form.
-struct CompiledTarget: Sendable {
-    var id: String
+struct CompiledTarget: Sendable, BitwiseCopyable {
     var isSource: Bool
     var minimumEvidence: Int32
 }
@@ -24,8 +23,10 @@ struct RuleCompiler {
     private(set) var wordTrie: WordTrie
     private(set) var phrases: PhraseAutomaton
     private(set) var clauses: [CompiledClause]
+    private(set) var clauseIDs: [String]
     private(set) var clausesByAtom: [[Int32]]
     private(set) var targets: [CompiledTarget]
+    private(set) var targetIDs: [String]
     private(set) var atomCount: Int
 
     init(ruleSet: RuleSet) {
@@ -44,7 +45,9 @@ struct RuleCompiler {
         var atomIDs: [[[RuleTerm]]: Int32] = [:]
         var clausesByAtom: [[Int32]] = []
         var clauses: [CompiledClause] = []
+        var clauseIDs: [String] = []
         var targets: [CompiledTarget] = []
+        var targetIDs: [String] = []
 
         func symbol(_ term: RuleTerm) -> Int32 {
             let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
@@ -66,15 +69,17 @@ struct RuleCompiler {
         }
 
         for (targetIndex, rule) in ruleSet.rules.enumerated() {
-            targets.append(CompiledTarget(id: rule.id, isSource: rule.isSource, minimumEvidence: Int32(rule.minimumEvidence)))
+            targets.append(CompiledTarget(isSource: rule.isSource, minimumEvidence: Int32(rule.minimumEvidence)))
+            targetIDs.append(rule.id)
             for clause in rule.clauses {
                 let index = Int32(clauses.count)
                 let first = atom(clause.pattern.phrases)
                 let second = clause.pattern.near.map { atom($0.phrases) } ?? -1
                 clausesByAtom[Int(first)].append(index)
                 if second >= 0 && second != first { clausesByAtom[Int(second)].append(index) }
+                clauseIDs.append(clause.id)
                 clauses.append(CompiledClause(
-                    id: clause.id, target: Int32(targetIndex), isExclusion: clause.effect == .exclude,
+                    target: Int32(targetIndex), isExclusion: clause.effect == .exclude,
                     weight: Int32(clause.weight), atom: first, nearAtom: second,
                     distance: Int32(clause.pattern.near?.distance ?? 0)))
             }
@@ -84,7 +89,9 @@ struct RuleCompiler {
         self.phrases = phraseBuilder.build(trie: trie)
         self.clausesByAtom = clausesByAtom
         self.clauses = clauses
+        self.clauseIDs = clauseIDs
         self.targets = targets
+        self.targetIDs = targetIDs
         self.atomCount = atomIDs.count
     }
 }

@@ -9,12 +9,13 @@ struct WordTrie: Sendable {
     /// byte -> column in `transitions` (0 = a byte no rule word contains).
     let byteColumn: FrozenArray<UInt8>
     let columnCount: Int
-    /// node * columnCount + column -> child node, or -1.
+    /// A complete DFA: row + column -> next row, where a row is state * columnCount. Its
+    /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
+    /// a word can have matched when it leaves the trie; beyond states loop to themselves.
+    /// Every byte is then one unconditional table step.
     let transitions: FrozenArray<Int32>
-    /// Class of a token that ends exactly at the node.
-    let classAtEnd: FrozenArray<Int32>
-    /// Class of a token that runs on past the node (only wildcard prefixes still count).
-    let classBeyond: FrozenArray<Int32>
+    /// Class of a token whose last byte left the DFA in this state.
+    let classOfState: FrozenArray<Int32>
     /// The symbols of class c: classSymbols[classSymbolStart[c] ..< classSymbolStart[c + 1]].
     let classSymbolStart: FrozenArray<Int32>
     let classSymbols: FrozenArray<Int32>
@@ -75,11 +76,31 @@ struct WordTrie: Sendable {
             }
             let classAtEnd = (0..<exact.count).map { classID(onPath[$0] + exact[$0]) }
             let classBeyond = (0..<exact.count).map { classID(onPath[$0]) }
+            // Beyond states: one per distinct class a word can carry once it has left the
+            // trie (the wildcards it matched on the way).
+            var beyondState: [Int32: Int32] = [:]
+            var classOfState = classAtEnd
+            for tokenClass in Set(classBeyond).sorted() {
+                beyondState[tokenClass] = Int32(classOfState.count)
+                classOfState.append(tokenClass)
+            }
+            let stateCount = classOfState.count
+            var table = [Int32](repeating: 0, count: stateCount * columns)
+            for node in 0..<exact.count {
+                let beyond = beyondState[classBeyond[node]]!
+                for column in 0..<columns {
+                    let child = transitions[node * columns + column]
+                    table[node * columns + column] = (child >= 0 ? child : beyond) * Int32(columns)
+                }
+            }
+            for (_, state) in beyondState {
+                for column in 0..<columns { table[Int(state) * columns + column] = state * Int32(columns) }
+            }
             var starts: [Int32] = [0]
             for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
             return WordTrie(byteColumn: FrozenArray(byteColumn), columnCount: columns,
-                            transitions: FrozenArray(transitions), classAtEnd: FrozenArray(classAtEnd),
-                            classBeyond: FrozenArray(classBeyond), classSymbolStart: FrozenArray(starts),
+                            transitions: FrozenArray(table), classOfState: FrozenArray(classOfState),
+                            classSymbolStart: FrozenArray(starts),
                             classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
         }
     }
@@ -90,27 +111,22 @@ struct WordTrie: Sendable {
     }
 }
 
-/// Steps the word trie with each folded byte as the tokenizer produces it.
+/// Steps the word DFA with each folded byte as the tokenizer produces it.
 struct TrieWalker: FoldedWordSink {
     let trie: WordTrie
-    private var node: Int32 = 0
-    private var alive = true
+    /// The current state's row (state * columnCount).
+    private var row: Int32 = 0
 
     init(trie: WordTrie) { self.trie = trie }
 
     @inline(__always)
-    mutating func beginWord() {
-        node = 0
-        alive = true
-    }
+    mutating func beginWord() { row = 0 }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        guard alive else { return }
-        let child = trie.transitions[Int(node) * trie.columnCount + Int(trie.byteColumn[Int(byte)])]
-        if child < 0 { alive = false } else { node = child }
+        row = trie.transitions[Int(row) &+ Int(trie.byteColumn[Int(byte)])]
     }
 
     /// The class of the word just scanned.
-    var tokenClass: Int32 { alive ? trie.classAtEnd[Int(node)] : trie.classBeyond[Int(node)] }
+    var tokenClass: Int32 { trie.classOfState[Int(row) / trie.columnCount] }
 }

@@ -42,7 +42,7 @@ public struct DocumentPipeline: Sendable {
     public func tally(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> DocumentTally {
         var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
         for paragraph in ParagraphSegmenter().segment(loaded.bytes) {
-            tally.add(paragraphTags: matcher.tagIndices(paragraph.text, scratch: &scratch))
+            tally.add(paragraphTags: matcher.tags(paragraph.text, scratch: &scratch))
         }
         return tally
     }

@@ -15,10 +15,10 @@ struct TokenScanner<Sink: FoldedWordSink> {
     private var position = 0
     private var sentence = 0
     private var sentenceEndPending = false
-    /// The previous word's first bytes (packed) and length: enough to tell "Dr." or
-    /// "e.g." from the end of a sentence without keeping the word.
-    private var previousWord: UInt64 = 0
-    private var previousLength = 0
+    /// Where the previous word was, to tell "Dr." or "e.g." from the end of a sentence:
+    /// only looked at when a full stop follows it, so the word loop does no extra work.
+    private var previousStart = 0
+    private var previousEnd = -1
 
     init(text: UnsafeBufferPointer<UInt8>, sink: Sink) {
         self.text = text
@@ -34,7 +34,8 @@ struct TokenScanner<Sink: FoldedWordSink> {
             let kind = classes[Int(text[position])]
             if kind == ByteClass.word { break }
             if kind == ByteClass.sentenceEnd {
-                if !Abbreviations.contains(previousWord, length: previousLength) && endsSentence(after: position) {
+                if !(previousEnd == position && Abbreviations.contains(text, previousStart..<previousEnd, lower: lower))
+                    && endsSentence(after: position) {
                     sentenceEndPending = true
                 }
                 position += 1
@@ -64,7 +65,6 @@ struct TokenScanner<Sink: FoldedWordSink> {
         let start = position
         var end = position
         var length = 0
-        var packed: UInt64 = 0
         let limit = Tokenizer.maximumFoldedLength
         sink.beginWord()
         while position < count {
@@ -72,9 +72,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
             let kind = classes[Int(byte)]
             if kind == ByteClass.word {
                 if length < limit {
-                    let folded = lower[Int(byte)]
-                    sink.append(folded)
-                    if length < 8 { packed |= UInt64(folded) << (8 * UInt64(length)) }
+                    sink.append(lower[Int(byte)])
                     length += 1
                 }
                 position += 1
@@ -91,7 +89,6 @@ struct TokenScanner<Sink: FoldedWordSink> {
                 ScalarFolding.fold(scalar, from: text, at: position) { folded in
                     if length < limit {
                         sink.append(folded)
-                        if length < 8 { packed |= UInt64(folded) << (8 * UInt64(length)) }
                         length += 1
                     }
                 }
@@ -101,8 +98,8 @@ struct TokenScanner<Sink: FoldedWordSink> {
                 break
             }
         }
-        previousWord = packed
-        previousLength = length
+        previousStart = start
+        previousEnd = end
         return Found(start: start, end: end, sentence: sentence)
     }
 
@@ -155,19 +152,14 @@ struct TokenScanner<Sink: FoldedWordSink> {
     }
 }
 
-/// Short words after which a full stop does not end a sentence, packed as the scanner
-/// packs the previous word (up to 8 folded bytes, first byte lowest).
+/// Short words after which a full stop does not end a sentence.
 enum Abbreviations {
-    private static let words: Set<UInt64> = Set(["dr", "mr", "ms", "no", "st", "vs", "mrs", "ref", "nos", "cllr", "prof", "approx"].map(pack))
+    private static let words: Set<[UInt8]> = Set(["dr", "mr", "ms", "no", "st", "vs", "mrs", "ref", "nos", "cllr", "prof", "approx"].map { Array($0.utf8) })
 
-    static func pack(_ word: String) -> UInt64 {
-        var packed: UInt64 = 0
-        for (index, byte) in word.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
-        return packed
-    }
-
-    static func contains(_ packed: UInt64, length: Int) -> Bool {
-        if length == 1 { return true }  // initials and e.g./i.e.
-        return length <= 6 && length >= 2 && words.contains(packed)
+    /// Whether the word at `range` of `text` (ASCII-folded with `lower`) is one of them.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lower: UnsafePointer<UInt8>) -> Bool {
+        if range.count == 1 { return true }  // initials and e.g./i.e.
+        guard range.count <= 6 else { return false }
+        return words.contains(range.map { lower[Int(text[$0])] })
     }
 }
