@@ -1,6 +1,6 @@
 /// The byte loop behind `Tokenizer` and the matcher. A state machine over UTF-8 that
 /// decodes a scalar only for non-ASCII bytes, so plain English text costs one table
-/// look-up per byte. Folded bytes go to `Sink` (at most `maximumFoldedLength` per word).
+/// look-up per byte. Every folded byte goes to `Sink`, which decides how many it keeps.
 struct TokenScanner<Sink: FoldedWordSink> {
     struct Found {
         var start: Int
@@ -64,17 +64,12 @@ struct TokenScanner<Sink: FoldedWordSink> {
         let count = text.count
         let start = position
         var end = position
-        var length = 0
-        let limit = Tokenizer.maximumFoldedLength
         sink.beginWord()
         while position < count {
             let byte = text[position]
             let kind = classes[Int(byte)]
             if kind == ByteClass.word {
-                if length < limit {
-                    sink.append(lower[Int(byte)])
-                    length += 1
-                }
+                sink.append(lower[Int(byte)])
                 position += 1
                 end = position
             } else if kind == ByteClass.apostrophe {
@@ -86,12 +81,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
                     continue
                 }
                 guard ScalarFolding.isWordScalar(scalar.value) else { break }
-                ScalarFolding.fold(scalar, from: text, at: position) { folded in
-                    if length < limit {
-                        sink.append(folded)
-                        length += 1
-                    }
-                }
+                ScalarFolding.fold(scalar, from: text, at: position) { folded in sink.append(folded) }
                 position += scalar.length
                 end = position
             } else {

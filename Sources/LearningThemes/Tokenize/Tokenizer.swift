@@ -64,8 +64,10 @@ struct BufferSink: FoldedWordSink {
 
     mutating func beginWord() { count = 0 }
 
+    /// Keeps the first `maximumFoldedLength` bytes of a word.
     @inline(__always)
     mutating func append(_ byte: UInt8) {
+        guard count < buffer.count else { return }
         buffer[count] = byte
         count += 1
     }
