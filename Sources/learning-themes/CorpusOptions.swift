@@ -26,7 +26,7 @@ enum CorpusOptions {
     static func analyse(_ arguments: ParsedArguments, matcher: Matcher, keepDocuments: Bool = false) throws -> (CorpusAnalysis, [String]) {
         let documents = try documents(arguments)
         let terminal = Terminal(colourOption: "never", writesToStandardOutput: false)
-        let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments))
+        let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments), reportsMissingMetadata: true)
         let analysis = CorpusAnalysis(documents: documents, pipeline: pipeline, keepDocuments: keepDocuments) { done, total, item in
             terminal.showProgress(done, of: total, item.path)
         }

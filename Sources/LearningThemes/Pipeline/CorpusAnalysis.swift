@@ -15,20 +15,20 @@ public struct CorpusAnalysis: Sendable {
         var warnings: [Warning] = []
         var done = 0
         let ruleSet = pipeline.matcher.ruleSet
-        pipeline.run(metadata, produce: { metadata, loaded, scratch -> (DocumentTally, ClassifiedDocument?) in
-            guard keepDocuments else { return (pipeline.tally(loaded, metadata: metadata, scratch: &scratch), nil) }
+        pipeline.run(metadata, produce: { metadata, loaded, scratch -> (DocumentTally, ClassifiedDocument?, [Warning]) in
+            guard keepDocuments else {
+                return (pipeline.tally(loaded, metadata: metadata, scratch: &scratch), nil, loaded.warnings)
+            }
             let document = pipeline.classify(loaded, metadata: metadata, scratch: &scratch)
-            return (DocumentTally(document, ruleSet: ruleSet), document)
+            return (DocumentTally(document, ruleSet: ruleSet), document, loaded.warnings)
         }, deliver: { item, result in
             done += 1
             progress?(done, metadata.count, item)
             switch result {
-            case .success(let (documentTally, document)):
+            case .success(let (documentTally, document, documentWarnings)):
                 tally.add(documentTally)
-                if let document {
-                    warnings += document.warnings
-                    kept.append(document)
-                }
+                warnings += documentWarnings
+                if let document { kept.append(document) }
             case .failure(let error):
                 failures.append(error)
             }

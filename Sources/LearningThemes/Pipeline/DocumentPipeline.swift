@@ -7,10 +7,15 @@ public struct DocumentPipeline: Sendable {
     public let matcher: Matcher
     /// Worker threads; 1 runs everything on the calling thread.
     public let jobs: Int
+    /// Warn when a document's partnership, period or kind can be neither read from the
+    /// manifest nor detected (comparisons group by them; classifying one file does not).
+    public let reportsMissingMetadata: Bool
 
-    public init(matcher: Matcher, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(matcher: Matcher, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                reportsMissingMetadata: Bool = false) {
         self.matcher = matcher
         self.jobs = max(1, jobs)
+        self.reportsMissingMetadata = reportsMissingMetadata
     }
 
     /// How much of a document's start metadata detection reads: titles and cover sheets
@@ -20,11 +25,19 @@ public struct DocumentPipeline: Sendable {
     /// Reads a document and completes its metadata from its own text where the manifest
     /// left fields empty.
     public func read(_ metadata: DocumentMetadata) throws -> (DocumentMetadata, LoadedText) {
-        let loaded = try DocumentLoader.load(path: metadata.path)
+        var loaded = try DocumentLoader.load(path: metadata.path)
         var metadata = metadata
         if metadata.partnership == nil || metadata.period == nil || metadata.kind == nil {
             let opening = String(decoding: loaded.bytes.prefix(DocumentPipeline.detectionWindow), as: UTF8.self)
             metadata = MetadataDetector.detect(text: opening).applying(to: metadata)
+            let missing = [("partnership", metadata.partnership == nil), ("period", metadata.period == nil),
+                           ("kind", metadata.kind == nil)].filter(\.1).map(\.0)
+            if reportsMissingMetadata && !missing.isEmpty {
+                // Comparisons group by these: say which ones the user must supply.
+                loaded.warnings.append(Warning(
+                    "could not detect \(missing.joined(separator: ", ")): add them to the corpus manifest.txt",
+                    at: SourceLocation(file: metadata.path)))
+            }
         }
         return (metadata, loaded)
     }
