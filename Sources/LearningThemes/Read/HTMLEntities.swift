@@ -34,10 +34,19 @@ enum HTMLEntities {
     /// Decodes the reference starting at the `&` at `index`, appending its UTF-8.
     /// Returns how many bytes it used, or nil when this `&` is just an ampersand.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]) -> Int? {
+        guard let (codePoint, length) = reference(bytes, at: index) else { return nil }
+        UTF8Bytes.append(codePoint, to: &output)
+        return length
+    }
+
+    /// The code point of the reference starting at the `&` at `index` and how many bytes
+    /// it spans, or nil when this `&` is just an ampersand. Shared by the web-page reader
+    /// and the segmenter (which meets references in HTML fragments inside text).
+    static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (codePoint: UInt32, length: Int)? {
         var position = index + 1
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "#") {
-            return decodeNumeric(bytes, from: index, into: &output)
+            return numeric(bytes, from: index)
         }
         let nameStart = position
         while position < bytes.count, position - nameStart < 32, isAlphanumeric(bytes[position]) { position += 1 }
@@ -45,15 +54,13 @@ enum HTMLEntities {
         let name = String(decoding: bytes[nameStart..<position], as: UTF8.self)
         let hasSemicolon = position < bytes.count && bytes[position] == UInt8(ascii: ";")
         if let codePoint = named[name], hasSemicolon || allowedWithoutSemicolon.contains(name) {
-            UTF8Bytes.append(codePoint, to: &output)
-            return position - index + (hasSemicolon ? 1 : 0)
+            return (codePoint, position - index + (hasSemicolon ? 1 : 0))
         }
         // Browsers also read `&copy2024` as "©2024": a legacy name followed by more
         // letters or digits. With a semicolon it is a longer name we do not know.
         guard !hasSemicolon else { return nil }
-        for legacy in allowedWithoutSemicolon where name.count > legacy.count && name.hasPrefix(legacy) {
-            UTF8Bytes.append(named[legacy] ?? 0xFFFD, to: &output)
-            return 1 + legacy.utf8.count
+        for legacy in allowedWithoutSemicolon.sorted() where name.count > legacy.count && name.hasPrefix(legacy) {
+            return (named[legacy] ?? 0xFFFD, 1 + legacy.utf8.count)
         }
         return nil
     }
@@ -61,7 +68,7 @@ enum HTMLEntities {
     /// `&#8217;` and `&#x2019;`. Like browsers: 0x80-0x9F mean their Windows-1252
     /// characters (pages converted from Word are full of `&#146;`), and NUL,
     /// surrogates or values past Unicode become U+FFFD.
-    private static func decodeNumeric(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, into output: inout [UInt8]) -> Int? {
+    private static func numeric(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> (codePoint: UInt32, length: Int)? {
         var position = index + 2
         var isHex = false
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "x") {
@@ -77,11 +84,10 @@ enum HTMLEntities {
         guard position > digitsStart else { return nil }
         if position < bytes.count, bytes[position] == UInt8(ascii: ";") { position += 1 }
         switch value {
-        case 0: UTF8Bytes.append(0xFFFD, to: &output)
-        case 0x80...0x9F: UTF8Bytes.append(Windows1252.codePoint(of: UInt8(value)), to: &output)
-        default: UTF8Bytes.append(value, to: &output)
+        case 0, 0xD800...0xDFFF, 0x110000...: return (0xFFFD, position - index)
+        case 0x80...0x9F: return (Windows1252.codePoint(of: UInt8(value)), position - index)
+        default: return (value, position - index)
         }
-        return position - index
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {

@@ -68,13 +68,15 @@ extension ParagraphSegmenter {
                         continue
                     }
                 case UInt8(ascii: "&"):
-                    if let (scalar, after) = CharacterReferences.decode(at: index, in: bytes, end: end) {
-                        if scalar == " " {
+                    if let (codePoint, length) = HTMLEntities.reference(UnsafeBufferPointer(rebasing: bytes[..<end]), at: index) {
+                        // Spaces (and controls, which trimming would have removed) become one
+                        // space; a soft hyphen disappears, as it does on the page.
+                        if codePoint <= 0x20 || codePoint == 0xA0 || (0x2002...0x2009).contains(codePoint) {
                             pendingSpace = true
-                        } else if scalar != "\u{AD}", let encoded = UTF8.encode(scalar) {
+                        } else if codePoint != 0xAD, let scalar = Unicode.Scalar(codePoint), let encoded = UTF8.encode(scalar) {
                             for unit in encoded { emit(unit) }
                         }
-                        index = after
+                        index += length
                         continue
                     }
                 case UInt8(ascii: "*"):
