@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// The command line as a user meets it: real runs of the built executable.
+final class CommandLineTests: XCTestCase {
+    func testClassifyShowsParagraphsWithThemesAndEvidence() throws {
+        let run = try TestSupport.run(["classify", "corpus/documents/002_99b8432725e0b66d.txt", "--color", "never"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.hasPrefix("croydon-2022-23  corpus/documents/002_99b8432725e0b66d.txt"))
+        XCTAssertTrue(run.standardOutput.contains("Croydon Safeguarding Children Partnership · 2022-23 · Committee report"))
+        XCTAssertTrue(run.standardOutput.contains("lack of professional curiosity by some practitioners"))
+        XCTAssertTrue(run.standardOutput.contains("professional-curiosity  pc-phrase  “professional curiosity”"))
+    }
+
+    func testJSONLInputRoundTripsIDsAndTextInOrder() throws {
+        let input = """
+        {"id": "first", "text": "Practitioners lacked professional curiosity about the father."}
+        {"id": 42, "text": "The finance subgroup met twice."}
+        {"id": "third", "text": "Learning from the rapid review was shared."}
+
+        """
+        let run = try TestSupport.run(["classify", "--input", "jsonl", "--format", "jsonl", "-"], input: input)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let records = run.standardOutput.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        XCTAssertEqual(records.map { $0["id"] as? String }, ["first", "42", "third"])
+        XCTAssertEqual(records[0]["themes"] as? [String], ["professional-curiosity", "fathers-male-carers"])
+        XCTAssertEqual(records[1]["themes"] as? [String], [])
+        XCTAssertEqual(records[2]["sources"] as? [String], ["rapid-review"])
+        let evidence = try XCTUnwrap(records[0]["evidence"] as? [[String: Any]])
+        XCTAssertTrue(evidence.allSatisfy { $0["label"] != nil && $0["rule"] != nil && $0["text"] != nil })
+    }
+
+    func testEveryFormatOfClassifyCarriesTheRecords() throws {
+        for format in ["json", "csv", "markdown"] {
+            let run = try TestSupport.run(["classify", "corpus/documents/003_d2ec2fb248091264.txt", "--format", format])
+            XCTAssertEqual(run.status, 0, "\(format): \(run.standardError)")
+            XCTAssertTrue(run.standardOutput.contains("camden-2024-25:"), format)
+            XCTAssertTrue(run.standardOutput.contains("children-in-care"), format)
+        }
+    }
+
+    func testRulesAreFoundFromAnotherWorkingDirectory() throws {
+        let run = try TestSupport.run(["classify", "--input", "jsonl", "--format", "jsonl", "-"],
+                                      input: "{\"id\":\"x\",\"text\":\"Disguised compliance was missed.\"}\n",
+                                      directory: NSTemporaryDirectory())
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.contains("\"professional-curiosity\""))
+    }
+
+    func testEveryCommandHasHelp() throws {
+        for command in ["classify", "rules", "evaluate", "compare", "matrix", "report", "inspect"] {
+            let run = try TestSupport.run([command, "--help"])
+            XCTAssertEqual(run.status, 0, command)
+            XCTAssertTrue(run.standardOutput.contains("Usage: learning-themes \(command)"), command)
+        }
+        let main = try TestSupport.run(["--help"])
+        XCTAssertEqual(main.status, 0)
+        XCTAssertTrue(main.standardOutput.contains("Exit codes"))
+    }
+
+    func testUnknownCommandAndOptionGiveAHintAndExitCode2() throws {
+        let command = try TestSupport.run(["clasify", "x.txt"])
+        XCTAssertEqual(command.status, 2)
+        XCTAssertEqual(command.standardError, "learning-themes: unknown command 'clasify' (did you mean 'classify'?); see 'learning-themes --help'\n")
+        let option = try TestSupport.run(["matrix", "--rowz", "period"])
+        XCTAssertEqual(option.status, 2)
+        XCTAssertTrue(option.standardError.contains("unknown option '--rowz' for 'matrix' (did you mean '--rows'?)"), option.standardError)
+    }
+
+    func testRulesTestAndCheckPassOnTheBundledRules() throws {
+        let test = try TestSupport.run(["rules", "test"])
+        XCTAssertEqual(test.status, 0, test.standardOutput)
+        XCTAssertTrue(test.standardOutput.hasSuffix(" passed, 0 failed\n"))
+        let check = try TestSupport.run(["rules", "check"])
+        XCTAssertEqual(check.status, 0, check.standardOutput)
+        let list = try TestSupport.run(["rules", "list"])
+        XCTAssertEqual(list.standardOutput.split(separator: "\n").count, 2 + 36)
+    }
+
+    func testCompareKeepsTheThreePartnershipsApart() throws {
+        let run = try TestSupport.run(["compare", "--format", "csv", "--themes", "neglect"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let groups = Set(run.standardOutput.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] })
+        XCTAssertEqual(groups, ["Camden Safeguarding Children Partnership", "Croydon Safeguarding Children Partnership",
+                                "Kensington and Chelsea and Westminster Local Safeguarding Children Partnership"])
+    }
+
+    func testEvaluateRejectsAMalformedGoldLineByNumber() throws {
+        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
+        try "{\"id\":\"a\",\"text\":\"x\",\"themes\":[],\"sources\":[]}\n{not json\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try TestSupport.run(["evaluate", "--gold", path])
+        XCTAssertEqual(run.status, 6)
+        XCTAssertEqual(run.standardError, "learning-themes: \(path):2: not a JSON object\n")
+    }
+}
