@@ -47,8 +47,8 @@ struct ClauseEvaluator {
             let hits = UnsafeBufferPointer(rebasing: buffers.survivors.elements[
                 Int(buffers.survivorStart[index])..<Int(buffers.survivorStart[index + 1])])
             let evidence = ClauseEvaluator.outermost(hits).map { hit in
-                let lower = Int(buffers.tokenStart[Int(hit.start)])
-                let upper = Int(buffers.tokenEnd[Int(hit.end)])
+                let lower = Int(buffers.tokens[Int(hit.start)].start)
+                let upper = Int(buffers.tokens[Int(hit.end)].end)
                 return Evidence(label: id, rule: matcher.clauseIDs[Int(hit.clause)],
                                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self),
                                 bytes: lower..<upper)
@@ -210,24 +210,25 @@ struct ClauseEvaluator {
         // Occurrences count classed tokens; distances count all words, via tokenIndex.
         // Both lists are sorted by start; `low` only moves forward, and the window it opens
         // is bounded by the distance and the longest phrase, so this stays linear.
-        let position = buffers.tokenIndex
-        let sentence = buffers.tokenSentence
+        let tokens = buffers.tokens
+        func position(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].index }
+        func sentence(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].sentence }
         var low = second.lowerBound
         let reach = clause.distance + Int32(PatternParser.maximumPhraseLength) + 1
         for index in first {
             let a = occurrences[index]
-            while low < second.upperBound, position[Int(occurrences[low].start)] < position[Int(a.start)] - reach { low += 1 }
+            while low < second.upperBound, position(occurrences[low].start) < position(a.start) - reach { low += 1 }
             var candidate = low
             while candidate < second.upperBound,
-                  position[Int(occurrences[candidate].start)] <= position[Int(a.end)] + clause.distance + 1 {
+                  position(occurrences[candidate].start) <= position(a.end) + clause.distance + 1 {
                 let b = occurrences[candidate]
                 candidate += 1
                 if b.end >= a.start && b.start <= a.end { continue }  // the same words cannot be both parts
-                let gap = b.start > a.end ? position[Int(b.start)] - position[Int(a.end)] - 1
-                    : position[Int(a.start)] - position[Int(b.end)] - 1
+                let gap = b.start > a.end ? position(b.start) - position(a.end) - 1
+                    : position(a.start) - position(b.end) - 1
                 guard gap <= clause.distance,
-                      sentence[Int(a.start)] == sentence[Int(b.end)],
-                      sentence[Int(b.start)] == sentence[Int(a.end)] else { continue }
+                      sentence(a.start) == sentence(b.end),
+                      sentence(b.start) == sentence(a.end) else { continue }
                 hits.append(Hit(clause: clauseIndex, start: min(a.start, b.start), end: max(a.end, b.end),
                                 partAStart: a.start, partAEnd: a.end, partBStart: b.start, partBEnd: b.end))
                 break

@@ -86,11 +86,10 @@ public final class Matcher: Sendable {
             let tokenClass = scanner.sink.tokenClass
             if tokenClass == WordTrie.noClass { continue }
             work &+= 1
-            let ordinal = Int32(buffers.tokenStart.count)
-            buffers.tokenStart.append(Int32(truncatingIfNeeded: token.start))
-            buffers.tokenEnd.append(Int32(truncatingIfNeeded: token.end))
-            buffers.tokenSentence.append(Int32(truncatingIfNeeded: token.sentence))
-            buffers.tokenIndex.append(tokenIndex)
+            let ordinal = Int32(buffers.tokens.count)
+            buffers.tokens.append(ClassedToken(start: Int32(truncatingIfNeeded: token.start),
+                                               end: Int32(truncatingIfNeeded: token.end),
+                                               sentence: Int32(truncatingIfNeeded: token.sentence), index: tokenIndex))
             // A word no rule knows breaks every phrase in progress.
             if lastClassedIndex != tokenIndex - 1 { active.reset() }
             lastClassedIndex = tokenIndex
@@ -124,6 +123,15 @@ public final class Matcher: Sendable {
     }
 }
 
+/// A token that matches some rule word: its bytes, sentence, and position among all
+/// tokens (proximity counts every word, not only these).
+struct ClassedToken: Sendable, BitwiseCopyable {
+    var start: Int32
+    var end: Int32
+    var sentence: Int32
+    var index: Int32
+}
+
 /// One phrase found in the text: atom id and first/last classed-token ordinal.
 struct Occurrence: Sendable, BitwiseCopyable {
     var atom: Int32
@@ -149,11 +157,8 @@ public struct MatchScratch: Sendable {
 /// The buffers behind `MatchScratch`, in one object so passing the scratch around moves
 /// a single reference.
 final class MatchBuffers: @unchecked Sendable {
-    let tokenStart = ScratchBuffer<Int32>()
-    let tokenEnd = ScratchBuffer<Int32>()
-    let tokenSentence = ScratchBuffer<Int32>()
-    /// Position of each classed token among all tokens (for proximity distances).
-    let tokenIndex = ScratchBuffer<Int32>()
+    /// The tokens that match some rule word, in order.
+    let tokens = ScratchBuffer<ClassedToken>()
     let active: ScratchBuffer<Int32>
     let next: ScratchBuffer<Int32>
     let occurrences = ScratchBuffer<Occurrence>()
@@ -186,10 +191,7 @@ final class MatchBuffers: @unchecked Sendable {
     deinit { clauseBits.deallocate() }
 
     func reset() {
-        tokenStart.reset()
-        tokenEnd.reset()
-        tokenSentence.reset()
-        tokenIndex.reset()
+        tokens.reset()
         active.reset()
         next.reset()
         occurrences.reset()
