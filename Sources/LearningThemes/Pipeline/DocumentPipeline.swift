@@ -85,28 +85,33 @@ public struct DocumentPipeline: Sendable {
                 return .failure(LearningThemesError(.input, "\(error)", at: SourceLocation(file: item.path)))
             }
         }
-        if jobs == 1 {
+        if jobs == 1 || documents.count < 2 {
             var scratch = MatchScratch(matcher: matcher)
             for metadata in documents { try deliver(metadata, attempt(metadata, &scratch)) }
             return
         }
-        let batchSize = jobs * 4
-        var start = 0
-        while start < documents.count {
-            let batch = Array(documents[start..<min(start + batchSize, documents.count)])
-            let results = ResultSlots<Output>(count: batch.count)
-            let next = AtomicCounter()
-            let matcher = self.matcher
-            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+        // Workers take documents in order from a shared queue and may run ahead of the
+        // delivery by at most `window` documents, so memory stays bounded; the calling
+        // thread delivers each result in input order as soon as it is ready.
+        let queue = OrderedResults<Output>(count: documents.count, window: jobs * 4)
+        let group = DispatchGroup()
+        let matcher = self.matcher
+        for _ in 0..<min(jobs, documents.count) {
+            group.enter()
+            DispatchQueue.global().async {
                 var scratch = MatchScratch(matcher: matcher)
-                while true {
-                    let index = next.increment()
-                    guard index < batch.count else { break }
-                    results.store(attempt(batch[index], &scratch), at: index)
+                while let index = queue.take() {
+                    queue.store(attempt(documents[index], &scratch), at: index)
                 }
+                group.leave()
             }
-            for (index, metadata) in batch.enumerated() { try deliver(metadata, results.take(index)) }
-            start += batchSize
+        }
+        defer {
+            queue.cancel()
+            group.wait()
+        }
+        for (index, metadata) in documents.enumerated() {
+            try deliver(metadata, queue.result(at: index))
         }
     }
 
@@ -118,35 +123,51 @@ public struct DocumentPipeline: Sendable {
     }
 }
 
-/// Slots written by worker threads, each exactly once, then read by the caller after the
-/// workers have joined.
-private final class ResultSlots<Output: Sendable>: @unchecked Sendable {
-    private var slots: [Result<Output, LearningThemesError>?]
-    private let lock = NSLock()
+/// The hand-over between worker threads and the delivering thread: indices to work on,
+/// handed out in order, and results waiting to be delivered in order.
+private final class OrderedResults<Output: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [Int: Result<Output, LearningThemesError>] = [:]
+    private var nextToTake = 0
+    private var nextToDeliver = 0
+    private var cancelled = false
+    private let count: Int
+    private let window: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
+    }
+
+    /// The next document index to work on, or nil when there is none left (or the run was
+    /// stopped). Blocks while the workers are `window` documents ahead of the delivery.
+    func take() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while !cancelled && nextToTake < count && nextToTake - nextToDeliver >= window { condition.wait() }
+        guard !cancelled, nextToTake < count else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
 
     func store(_ result: Result<Output, LearningThemesError>, at index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = result
+        condition.lock(); defer { condition.unlock() }
+        ready[index] = result
+        condition.broadcast()
     }
 
-    func take(_ index: Int) -> Result<Output, LearningThemesError> {
-        lock.lock(); defer { lock.unlock() }
-        let result = slots[index]!
-        slots[index] = nil
-        return result
+    /// Waits for the result of `index` (the next one to deliver) and removes it.
+    func result(at index: Int) -> Result<Output, LearningThemesError> {
+        condition.lock(); defer { condition.unlock() }
+        while ready[index] == nil { condition.wait() }
+        nextToDeliver = index + 1
+        condition.broadcast()
+        return ready.removeValue(forKey: index)!
     }
-}
 
-private final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        let current = value
-        value += 1
-        return current
+    /// Stops handing out work (delivery failed, or all is delivered).
+    func cancel() {
+        condition.lock(); defer { condition.unlock() }
+        cancelled = true
+        condition.broadcast()
     }
 }
