@@ -280,6 +280,68 @@ final class MetadataDetectionTests: XCTestCase {
         }
     }
 
+    // MARK: Hostile and awkward text
+
+    func testAFiveMegabyteSingleLineIsReadQuicklyAndNothingIsMadeUp() {
+        let head = "Leeds Safeguarding Children Partnership annual report 2022-23. "
+        // Near misses of every pattern, repeated without a line break: each must stay a miss.
+        let filler = "Leeds 2022-2025 Safeguarding Children 2024-26 April 2022 until May 2023 12023-24 "
+            + "this is not a briefing Title:x DATE 31 November 2023 <b Kent's "
+        var text = head
+        while text.utf8.count < 5 << 20 { text += filler }
+        // A backtracking matcher would not finish this in the lifetime of the test run;
+        // timing is measured by scripts/bench, not asserted here.
+        let detected = MetadataDetector.detect(text: text)
+        XCTAssertEqual(detected.partnership?.value, "Leeds Safeguarding Children Partnership")
+        XCTAssertEqual(detected.partnership?.line, 1)
+        XCTAssertEqual(detected.areas?.value, ["City of Leeds"])
+        XCTAssertEqual(detected.period?.value, "2022-23")
+        XCTAssertEqual(detected.missingFields, ["kind", "title", "date"])
+        // Evidence is the words around the match, not the 5 MB line.
+        XCTAssertLessThan(detected.partnership?.evidence.count ?? .max, 300)
+    }
+
+    func testNearMissesOfEveryPatternDetectNothing() {
+        let inline = [
+            "the Local Safeguarding Children Partnership", "leeds Safeguarding Children Partnership",
+            "Leedsshire Safeguarding Children Partnership", "Leeds Safeguarding Children Partnerships",
+            "Leeds Safeguarding Childrens' Partnership", "Leeds Safeguarding Adults Board",
+            "Safeguarding Children Partnership for the people of Leeds", "Leeds’Safeguarding Children Partnership",
+            "Plan 2022-2025", "priorities for 2024-26", "met on 2023-11-14", "reference 12023-24", "see 2023/24/25",
+            "April 2022 to May 2023", "2023-245 entries", "1/2022-23", "20223-24",
+            "this is the annual reporting cycle", "Annual Reporter", "auditors met inspectorates", "this is not a briefing",
+            "this isn't an annual report", "this is the\n\nannual report",
+        ]
+        let labelled = [
+            "DATE: 31 November 2023", "DATE: 123 May 2023", "DATE: 14/13/2023", "DATE: 5 Mayo 2023",
+            "Date of birth is recorded as 1 May 2010", "Dates: 3 March 2024", "Title:Annual Report", "REPORT TITLES: Annual Report",
+            "Report of the Independent Scrutineer", "Meeting Dates: 4 May 2023",
+        ]
+        let nearMisses = (0..<40).map { index in labelled[index % labelled.count] + "\n" + inline.joined(separator: " ") }
+            .joined(separator: "\n")
+        XCTAssertEqual(MetadataDetector.detect(text: nearMisses).missingFields, DetectedMetadata.fieldNames)
+
+        // Among them, the real thing is still found, on its own line.
+        let lastLine = nearMisses.components(separatedBy: "\n").count + 1
+        XCTAssertLessThan(lastLine, MetadataDetector.DocumentText.openingLineCount)
+        let detected = MetadataDetector.detect(text: nearMisses + "\nThe Wirral Safeguarding Children Partnership met in 2021-22.")
+        XCTAssertEqual(detected.partnership?.value, "Wirral Safeguarding Children Partnership")
+        XCTAssertEqual(detected.partnership?.line, lastLine)
+        XCTAssertEqual(detected.period?.value, "2021-22")
+        XCTAssertEqual(detected.period?.line, lastLine)
+    }
+
+    func testWindowsLineEndsEndLines() {
+        let text = "REPORT TITLE: Leeds Safeguarding Children Partnership Annual Report 2021/22\r\n"
+            + "REPORT OF: Director of Children's Services\r\nDATE: 3 March 2024\r\n"
+        let detected = MetadataDetector.detect(text: text)
+        XCTAssertEqual(detected.title?.value, "Leeds Safeguarding Children Partnership Annual Report 2021/22")
+        XCTAssertEqual(detected.kind?.value, .committeeReport)
+        XCTAssertEqual(detected.date?.value, "2024-03-03")
+        XCTAssertEqual(detected.date?.line, 3)
+        XCTAssertEqual(detected.date?.evidence, "DATE: 3 March 2024")
+    }
+
     // MARK: Nothing to detect, and the manifest
 
     func testADocumentWithNothingDetectableReportsEveryFieldMissing() {

@@ -261,17 +261,16 @@ final class ReadTests: XCTestCase {
         XCTAssertEqual(loaded.warnings.map(\.message), ["2 NUL bytes replaced with U+FFFD (first on line 1)"])
     }
 
-    func testFiftyMegabyteSingleLineIsDecodedQuickly() throws {
+    /// Finishing at all is the check: a quadratic decoder would not (timing is for
+    /// scripts/bench, not for assertions here).
+    func testFiftyMegabyteSingleLineIsDecoded() throws {
         var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
         bytes[bytes.count - 10] = 0xFF
         bytes[10] = 0xC3
         bytes[11] = 0xA9
-        let started = Date()
         let loaded = try DocumentLoader.load(bytes: bytes, name: "long.txt")
-        let elapsed = Date().timeIntervalSince(started)
         XCTAssertEqual(loaded.bytes.count, bytes.count + 2)
         XCTAssertEqual(loaded.warnings.first?.location.line, 1)
-        XCTAssertLessThan(elapsed, 20, "decoding must stay linear")
     }
 
     // MARK: - HTML
@@ -353,11 +352,9 @@ final class ReadTests: XCTestCase {
         let unclosedQuotes = String(repeating: "<a b=\"", count: 200_000)
         let lessThans = String(repeating: "<", count: 1_000_000)
         let ampersands = String(repeating: "&", count: 1_000_000)
-        let started = Date()
         XCTAssertEqual(htmlText(unclosedQuotes), "")
         XCTAssertEqual(htmlText(lessThans), lessThans + "\n")
         XCTAssertEqual(htmlText(ampersands), ampersands + "\n")
-        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "a quadratic scan would take hours here")
     }
 
     func testMalformedHTMLEndsCleanly() {

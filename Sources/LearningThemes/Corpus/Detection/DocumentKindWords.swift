@@ -1,5 +1,3 @@
-import Foundation
-
 extension MetadataDetector {
     /// Reading a document's kind from the words of its title, and from how it describes
     /// itself when it has no title ("this is the first annual report of ...").
@@ -16,34 +14,77 @@ extension MetadataDetector {
                                "safeguarding practice reviews?", "practice reviews?"]),
             (.auditReport, ["audits?"]),
             (.inspectionReport, ["joint targeted area inspections?", "jtai", "ofsted", "inspections?"]),
-            (.briefing, ["(?:7|seven)[- ]minute briefings?", "learning briefings?", "briefings?"]),
+            (.briefing, ["7-minute briefings?", "seven-minute briefings?", "learning briefings?", "briefings?"]),
             (.annualReport, ["annual reports?"]),
         ]
 
-        private static let titlePatterns: [(kind: DocumentKind, pattern: TextPattern)] = titleWords.map { entry in
-            let words = entry.phrases.map { $0.replacingOccurrences(of: " ", with: PatternPiece.gap) }
-            return (entry.kind, TextPattern(#"\b(?:"# + words.joined(separator: "|") + #")\b"#))
+        /// Every phrase in table order, and the place in `titleWords` of the kind each names.
+        private static let phrases: (index: PhraseIndex, ranks: [Int]) = {
+            let entries = titleWords.enumerated().flatMap { rank, entry in entry.phrases.map { (rank, Phrase($0)) } }
+            return (PhraseIndex(entries.map(\.1)), entries.map(\.0))
+        }()
+
+        /// The phrase, in table order, written as whole words at `offset`; its index and end.
+        private static func phrase(at offset: Int, in text: ScanText) -> (index: Int, end: Int)? {
+            guard text.isWordStart(offset) else { return nil }
+            return phrases.index.firstMatch(at: offset, in: text) { text.isWordEnd($0) }
         }
 
         /// The most specific kind the title names.
         static func kind(ofTitle title: String) -> DocumentKind? {
-            titlePatterns.first { $0.pattern.isFound(in: title) }?.kind
+            let text = ScanText(title)
+            var found: Int?
+            var offset = text.start
+            while offset < text.end, found != 0 {
+                // Phrases start with a letter or the 7 of "7-minute briefing".
+                if ScalarClass.isASCIILetter(text.bytes[offset]) || text.bytes[offset] == UInt8(ascii: "7"),
+                   let match = phrase(at: offset, in: text) {
+                    found = min(found ?? .max, phrases.ranks[match.index])
+                }
+                offset += 1
+            }
+            return found.map { titleWords[$0].kind }
         }
 
         /// "This annual report ...", "this is the first annual report", "This is the second
         /// annual report of the new ... Partnership": the document naming its own kind.
-        private static let selfDescription: TextPattern = {
-            let gap = PatternPiece.gap
-            let kinds = titleWords.flatMap(\.phrases).map { $0.replacingOccurrences(of: " ", with: gap) }
-            return TextPattern(#"\bthis"# + gap + "(?:is" + gap + "(?:the|our)" + gap + #"(?:[a-z]+"# + gap + ")?)?"
-                               + "(?:" + kinds.joined(separator: "|") + #")\b"#)
-        }()
-
+        /// Only the first such phrase in the window counts.
         static func selfDescribedKind(in window: TextWindow) -> DetectedValue<DocumentKind>? {
-            guard let match = selfDescription.firstMatch(in: window.text),
-                  let kind = kind(ofTitle: match.matched) else { return nil }
-            return DetectedValue(value: kind, line: window.lineNumber(at: match.range.location),
-                                 evidence: window.evidence(for: match.range))
+            let text = window.text
+            var offset = text.start
+            while offset < text.end {
+                if text.folded(offset) == UInt8(ascii: "t"), let end = selfDescriptionEnd(at: offset, in: text) {
+                    let range = offset..<end
+                    guard let kind = kind(ofTitle: text.string(range)) else { return nil }
+                    return DetectedValue(value: kind, line: window.lineNumber(at: offset), evidence: window.evidence(for: range))
+                }
+                offset += 1
+            }
+            return nil
+        }
+
+        private static let this = Array("this".utf8), isWord = Array("is".utf8)
+        private static let determiners = ["the", "our"].map { Array($0.utf8) }
+
+        /// After "this [is the|our [word]] <kind>" at `offset`. The longer readings are
+        /// tried first, as "this is the first annual report" should be read whole.
+        private static func selfDescriptionEnd(at offset: Int, in text: ScanText) -> Int? {
+            guard text.isWordStart(offset), let afterThis = text.wordEnd(this, at: offset),
+                  let next = text.gapEnd(from: afterThis) else { return nil }
+            if let afterIs = text.wordEnd(isWord, at: next).flatMap(text.gapEnd),
+               let afterDeterminer = determiners.lazy.compactMap({ text.wordEnd($0, at: afterIs) }).first
+                .flatMap(text.gapEnd) {
+                // "the first annual report": one word may come between.
+                if let afterWord = text.lettersEnd(from: afterDeterminer).flatMap(text.gapEnd),
+                   let end = phrase(after: afterWord, in: text) { return end }
+                if let end = phrase(after: afterDeterminer, in: text) { return end }
+            }
+            return phrase(after: next, in: text)
+        }
+
+        /// After a kind phrase that starts at `offset` (just after a space).
+        private static func phrase(after offset: Int, in text: ScanText) -> Int? {
+            phrases.index.firstMatch(at: offset, in: text) { text.isWordEnd($0) }?.end
         }
     }
 }

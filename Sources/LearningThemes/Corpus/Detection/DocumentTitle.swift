@@ -21,7 +21,11 @@ extension MetadataDetector {
         ///    text starts straight in with a foreword;
         /// 4. a labelled title that names no kind.
         static func find(in document: DocumentText, fields: [HeaderField]) -> DocumentTitle? {
-            let labelled = fields.filter { $0.roles.contains(.title) && !$0.value.isEmpty }.map(fromField)
+            var wrapped: [Int: String?] = [:]
+            var labelled: [DocumentTitle] = []
+            for field in fields where field.roles.contains(.title) && !field.value.isEmpty {
+                labelled.append(fromField(field, in: document, wrapped: &wrapped))
+            }
             return labelled.first(where: namesKind)
                 ?? heading(in: document, lines: 1...headingLineCount)
                 ?? runningTitle(in: document)
@@ -39,30 +43,35 @@ extension MetadataDetector {
 
         /// A title wrapped onto a second line is joined when that line goes on to name a
         /// kind or a period ("Title: Local Safeguarding Children Partnership" /
-        /// "Annual Report 2022/2023").
-        private static func fromField(_ field: HeaderField) -> DocumentTitle {
+        /// "Annual Report 2022/2023"). `wrapped` remembers, per line, whether it is such a
+        /// second line: many fields of one cover sheet may share it.
+        private static func fromField(_ field: HeaderField, in document: DocumentText,
+                                      wrapped: inout [Int: String?]) -> DocumentTitle {
             var parts = [(line: field.valueLine, text: field.value)]
-            if DocumentKindWords.kind(ofTitle: field.value) == nil, let next = field.lineAfterValue,
-               !HeaderField.isLabel(next.text) {
-                let text = TextCleaning.plain(next.text)
-                if text.count <= longestTitle, DocumentKindWords.kind(ofTitle: text) != nil
-                    || ReportingPeriod.normalise(text) != nil {
-                    parts.append((next.line, text))
-                }
+            if DocumentKindWords.kind(ofTitle: field.value) == nil, let next = field.lineAfterValue {
+                if wrapped[next] == nil { wrapped[next] = continuation(line: next, in: document) }
+                if let text = wrapped[next]! { parts.append((next, text)) }
             }
             let quoted = [field.evidence] + parts.dropFirst().map(\.text)
             return DocumentTitle(text: parts.map(\.text).joined(separator: " "), parts: parts,
                                  evidence: quoted.joined(separator: " / "))
         }
 
+        private static func continuation(line: Int, in document: DocumentText) -> String? {
+            guard !document.isLabelLine(line) else { return nil }
+            let text = document.plainLine(line)
+            guard text.count <= longestTitle,
+                  DocumentKindWords.kind(ofTitle: text) != nil || ReportingPeriod.normalise(text) != nil else { return nil }
+            return text
+        }
+
         private static func heading(in document: DocumentText, lines numbers: ClosedRange<Int>) -> DocumentTitle? {
-            for number in numbers where number <= document.lines.count {
-                let raw = document.line(number)
-                let text = TextCleaning.plain(raw)
-                guard isTitleShaped(text), standsAlone(number, in: document),
-                      DocumentKindWords.kind(ofTitle: text) != nil else { continue }
-                return DocumentTitle(text: text, parts: [(number, text)],
-                                     evidence: TextCleaning.collapsingWhitespace(raw))
+            // Cheap tests first: most lines are wrapped prose, between other lines.
+            for number in numbers where number <= document.lineCount && standsAlone(number, in: document)
+                && !document.isLonger(number, than: longestTitle) {
+                let text = document.plainLine(number)
+                guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil else { continue }
+                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number))
             }
             return nil
         }
@@ -70,14 +79,16 @@ extension MetadataDetector {
         /// A running title names the partnership, the kind and the period together: a
         /// line that does is the document naming itself, not a sentence about something.
         private static func runningTitle(in document: DocumentText) -> DocumentTitle? {
-            for (index, raw) in document.lines.enumerated() {
-                let text = TextCleaning.plain(raw)
+            for number in 1...document.lineCount {
+                let raw = ScanText(bytes: document.bytes, range: document.lineRange(number))
+                guard ReportingPeriod.mayBeWritten(in: raw), PartnershipName.mayBeNamed(in: raw),
+                      !document.isLonger(number, than: longestTitle) else { continue }
+                let text = document.plainLine(number)
                 guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil,
                       ReportingPeriod.normalise(text) != nil,
-                      !PartnershipName.mentions(in: TextWindow(lines: [text], firstLine: index + 1)).isEmpty
+                      !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty
                 else { continue }
-                return DocumentTitle(text: text, parts: [(index + 1, text)],
-                                     evidence: TextCleaning.collapsingWhitespace(raw))
+                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number))
             }
             return nil
         }
@@ -86,10 +97,9 @@ extension MetadataDetector {
         /// prose has text on both sides.
         private static func standsAlone(_ number: Int, in document: DocumentText) -> Bool {
             let isBlank = { (number: Int) in
-                !document.lines.indices.contains(number - 1) || TextCleaning.plain(document.line(number)).isEmpty
+                !(1...document.lineCount).contains(number) || document.isBlankLine(number)
             }
-            return document.line(number).trimmingCharacters(in: .whitespaces).hasPrefix("#")
-                || (isBlank(number - 1) && isBlank(number + 1))
+            return document.isHeadingLine(number) || (isBlank(number - 1) && isBlank(number + 1))
         }
 
         /// Short, starting with a capital or a number, and not ending like a sentence.

@@ -17,6 +17,8 @@ extension MetadataDetector {
         }
 
         let label: String
+        /// Which of `HeaderLabel.labels` it is, whatever its case and spacing.
+        let labelNumber: Int
         let roles: Set<Role>
         let value: String
         /// Where the label is; the value may be on a later line.
@@ -25,85 +27,58 @@ extension MetadataDetector {
         let evidence: String
         let valueLine: Int
         /// The next non-blank line after the value, for a title wrapped across lines.
-        let lineAfterValue: (line: Int, text: String)?
-
-        /// Label spellings and what each tells. A spelling comes before any shorter one it
-        /// starts with, so that "DATE OF DECISION" is not read as "DATE".
-        private static let labels: [(spelling: String, roles: Set<Role>)] = [
-            ("date of decision", [.meetingDate, .committeeHeader]),
-            ("for submission to", [.committeeHeader]),
-            ("date of meeting", [.meetingDate, .committeeHeader]),
-            ("committee agenda", [.committeeHeader]),
-            ("wards affected", [.committeeHeader]),
-            ("wards involved", [.committeeHeader]),
-            ("meeting date", [.meetingDate, .committeeHeader]),
-            ("report title", [.title, .committeeHeader]),
-            ("report of", [.committeeHeader]),
-            ("title", [.title]),
-            ("wards", [.committeeHeader]),
-            ("date", [.date]),
-        ]
-
-        private static let labelPattern = TextPattern(
-            #"^\s*(?:#+\s*)?(?:\*\*)?(?<label>"# + labels.map { PatternPiece.phrase($0.spelling) }.joined(separator: "|")
-            + #")(?:\*\*)?(?<colon>\s*:)?(?:\*\*)?(?:\s+|$)(?<value>.*)$"#)
-
-        /// Any "Something:" cell, to know where a value stops even for labels we ignore.
-        private static let anyLabel = TextPattern(
-            #"^\s*(?:\*\*)?[A-Za-z][A-Za-z /&?'’()-]{0,50}(?:\*\*)?\s*:(?:\*\*)?\s*$"#
-            + #"|^\s*[A-Za-z][A-Za-z /&?'’()-]{0,50}:\s"#)
+        let lineAfterValue: Int?
 
         /// The header fields among `numbers` lines of `document`.
         static func fields(in document: DocumentText, lines numbers: ClosedRange<Int>) -> [HeaderField] {
-            numbers.filter { $0 <= document.lines.count }.flatMap { number in
-                let cells = document.line(number).components(separatedBy: "\t")
-                return cells.indices.compactMap { index in
-                    field(in: cells[index], cellsAfter: cells[(index + 1)...], line: number, of: document)
+            var found: [HeaderField] = []
+            for number in numbers where number <= document.lineCount {
+                let cells = document.cells(ofLine: number)
+                for index in cells.indices {
+                    if let field = field(inCell: index, of: cells, line: number, of: document) { found.append(field) }
                 }
             }
+            return found
         }
 
-        private static func field(in cell: String, cellsAfter: ArraySlice<String>, line: Int,
+        private static func field(inCell index: Int, of cells: [Range<Int>], line: Int,
                                   of document: DocumentText) -> HeaderField? {
-            guard let match = labelPattern.firstMatch(in: cell), let labelText = match.group("label") else { return nil }
-            let key = TextCleaning.lookupKey(labelText)
-            guard let entry = labels.first(where: { TextCleaning.lookupKey($0.spelling) == key }) else { return nil }
-            var value = TextCleaning.plain(match.group("value") ?? "")
-            let hasColon = match.group("colon") != nil
+            let cell = ScanText(bytes: document.bytes, range: cells[index])
+            guard let match = HeaderLabel.match(in: cell) else { return nil }
+            let labelText = cell.string(match.labelRange)
+            var value = TextCleaning.plain(cell.string(match.value))
             // A label in mixed case without a colon is usually the first word of a sentence
             // ("Date of birth ...", "Report of the Independent Scrutineer ..."); templates
             // write their labels in capitals, or end them with a colon, or make them headings.
-            let isHeading = cell.trimmingCharacters(in: .whitespaces).hasPrefix("#")
-            guard hasColon || value.isEmpty || isHeading || labelText == labelText.uppercased() else { return nil }
+            let isHeading = cell.startsAsHeading() ?? cell.string(cells[index]).trimmingCharacters(in: .whitespaces).hasPrefix("#")
+            guard match.hasColon || value.isEmpty || isHeading || labelText == labelText.uppercased() else { return nil }
 
             var valueLine = line
-            if value.isEmpty, let nextCell = cellsAfter.first(where: { !TextCleaning.plain($0).isEmpty }) {
-                value = TextCleaning.plain(nextCell)
-            } else if value.isEmpty, let next = nextNonBlank(after: line, in: document), !isLabel(next.text) {
-                value = TextCleaning.plain(next.text)
-                valueLine = next.line
+            let cellsAfter = cells[(index + 1)...].lazy.map { TextCleaning.plain(cell.string($0)) }
+            if value.isEmpty, let nextCell = cellsAfter.first(where: { !$0.isEmpty }) {
+                value = nextCell
+            } else if value.isEmpty, let next = nextNonBlank(after: line, in: document), !document.isLabelLine(next) {
+                value = document.plainLine(next)
+                valueLine = next
             }
-            var evidence = TextCleaning.collapsingWhitespace(document.line(line))
+            var evidence = document.collapsedLine(line)
             if valueLine != line { evidence += " / " + value }
-            return HeaderField(label: labelText, roles: entry.roles, value: value, line: line,
+            return HeaderField(label: labelText, labelNumber: match.label, roles: HeaderLabel.labels[match.label].roles,
+                               value: value, line: line,
                                evidence: evidence, valueLine: valueLine,
                                lineAfterValue: nextNonBlank(after: valueLine, in: document))
         }
 
-        /// Whether a line is itself a label, so it cannot be the previous label's value.
-        static func isLabel(_ text: String) -> Bool {
-            let firstCell = text.components(separatedBy: "\t")[0]
-            return labelPattern.isFound(in: firstCell) || anyLabel.isFound(in: firstCell)
+        /// Whether a cell is itself a label, so it cannot be the previous label's value.
+        static func isLabel(_ cell: ScanText) -> Bool {
+            HeaderLabel.match(in: cell) != nil || AnyLabel.isFound(in: cell)
         }
 
         /// Template pages leave a few blank lines between a label and its value, but not many.
-        private static func nextNonBlank(after line: Int, in document: DocumentText) -> (line: Int, text: String)? {
-            let last = min(line + 3, document.lines.count)
+        private static func nextNonBlank(after line: Int, in document: DocumentText) -> Int? {
+            let last = min(line + 3, document.lineCount)
             guard line < last else { return nil }
-            for number in (line + 1)...last where !TextCleaning.plain(document.line(number)).isEmpty {
-                return (number, document.line(number))
-            }
-            return nil
+            return ((line + 1)...last).first { !document.isBlankLine($0) }
         }
     }
 }

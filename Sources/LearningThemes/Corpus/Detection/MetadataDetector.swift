@@ -1,9 +1,26 @@
-import Foundation
-
 /// Reads a document's metadata from its own title and opening, so that a new document
 /// can join a corpus without a hand-written manifest entry (`learning-themes inspect`).
 /// Its helpers (in this folder) are nested in it to keep their names out of the
 /// module's namespace, which other parts of the engine share.
+///
+/// How it reads, and why it stays fast at national scale:
+/// - The text is read once into UTF-8 bytes split into lines (`DocumentText`), at most
+///   `DocumentText.readLimit` of it. A line becomes a `String` only when a step needs
+///   one, and only once.
+/// - Every pattern is a small hand-written matcher over those bytes, driven by tables:
+///   `Phrase` spellings of places, bodies, labels and kinds, month names, the forms of a
+///   year span. None backtracks: at each position a matcher tries a short, fixed list of
+///   readings, and a phrase table is looked up by the word at hand (`PhraseIndex`).
+///   Cheap byte tests (a line without "partnership" names no partnership) spare most
+///   lines the full search. So detection is linear in the length of the text, and a
+///   50 MB single-line file cannot make it hang.
+/// - The matchers keep the meanings of the ICU regular expressions the detector was first
+///   written with (`ScalarClass`: what counts as a word character, digit, space or word
+///   boundary; which reading wins when several could), so its answers did not change.
+///   Three differences are deliberate: "\r\n" ends a line (a Windows text file used to be
+///   read as one line); "7-minute briefing" takes a hyphen or spaces like every other
+///   phrase (the old pattern took one character of " -()?=*", by a slip); and case is
+///   ignored for ASCII letters only (ICU also read "ſ" as "s", the Kelvin sign as "k").
 public enum MetadataDetector {
     /// A committee cover sheet is recognised by at least this many of its labels, so
     /// one stray "Wards:" or "Report of:" in a report's body does not make it one.
@@ -14,7 +31,7 @@ public enum MetadataDetector {
         let opening = document.opening
         let fields = HeaderField.fields(in: document, lines: 1...DocumentText.openingLineCount)
         let title = DocumentTitle.find(in: document, fields: fields)
-        let titleWindows = title?.parts.map { TextWindow(lines: [$0.text], firstLine: $0.line) } ?? []
+        let titleWindows = title?.parts.map { TextWindow(line: $0.text, number: $0.line) } ?? []
 
         let partnership = PartnershipName.best(
             title: titleWindows.flatMap(PartnershipName.mentions), opening: PartnershipName.mentions(in: opening))
@@ -50,7 +67,7 @@ public enum MetadataDetector {
                              opening: TextWindow) -> DetectedValue<DocumentKind>? {
         let titleKind = title.flatMap { DocumentKindWords.kind(ofTitle: $0.text) }
         let committeeLabels = fields.filter { $0.roles.contains(.committeeHeader) }
-        let distinctLabels = Set(committeeLabels.map { TextCleaning.lookupKey($0.label) })
+        let distinctLabels = Set(committeeLabels.map(\.labelNumber))
         let isCommitteeReport = distinctLabels.count >= committeeLabelsNeeded
         if isCommitteeReport, titleKind == nil || titleKind == .annualReport, let first = committeeLabels.first {
             // The cover sheet's "REPORT TITLE" line shows both the committee form and

@@ -1,5 +1,3 @@
-import Foundation
-
 extension MetadataDetector {
     /// Reading a safeguarding partnership's full name: the place(s) it serves plus the
     /// kind of body, e.g. "Camden" + "Safeguarding Children Partnership".
@@ -15,52 +13,139 @@ extension MetadataDetector {
         /// How the body part of a name is written, most specific first. Children's bodies
         /// come before the generic "Safeguarding Partnership" so that a joint report of the
         /// "Camden Safeguarding Partnerships" is credited to the children's partnership.
-        private static let bodies: [(pattern: String, canonical: String, isChildrens: Bool)] = [
-            ("local safeguarding children partnership", "Local Safeguarding Children Partnership", true),
-            ("safeguarding children partnership", "Safeguarding Children Partnership", true),
-            ("children safeguarding partnership", "Children's Safeguarding Partnership", true),
-            ("local safeguarding children board", "Local Safeguarding Children Board", true),
-            ("safeguarding children board", "Safeguarding Children Board", true),
-            ("safeguarding partnerships", "Safeguarding Partnership", false),
+        private static let bodies: [(spelling: String, canonical: String, isChildrens: Bool)] = [
+            ("local safeguarding children['s] partnership", "Local Safeguarding Children Partnership", true),
+            ("safeguarding children['s] partnership", "Safeguarding Children Partnership", true),
+            ("children['s] safeguarding partnership", "Children's Safeguarding Partnership", true),
+            ("local safeguarding children['s] board", "Local Safeguarding Children Board", true),
+            ("safeguarding children['s] board", "Safeguarding Children Board", true),
+            ("safeguarding partnerships?", "Safeguarding Partnership", false),
         ]
+        private static let bodyIndex = PhraseIndex(bodies.map { Phrase($0.spelling) })
 
         /// Words that put the place after the body: "Partnership for Westminster".
-        private static let placeAfterWords = "for|across|covering|serving"
-
-        private static let pattern: TextPattern = {
-            let gap = PatternPiece.gap
-            let alternatives = bodies.enumerated().map { index, body in
-                let words = PatternPiece.phrase(body.pattern)
-                    .replacingOccurrences(of: "children", with: "children(?:['’]?s)?")
-                    .replacingOccurrences(of: "partnerships", with: "partnerships?")
-                return "(?<body\(index)>\(words))"
-            }
-            return TextPattern(
-                "(?:(?<before>\(PlaceNames.chainPattern))(?:['’]s)?\(gap))?"
-                + "(?<![\\w])(?:\(alternatives.joined(separator: "|")))(?![\\w])"
-                + "(?:\(gap)(?:\(placeAfterWords))\(gap)(?:the\(gap))?(?<after>\(PlaceNames.chainPattern)))?")
-        }()
+        private static let placeAfterWords = ["for", "across", "covering", "serving"].map { Array($0.utf8) }
+        private static let the = Array("the".utf8)
 
         struct Mention {
             let fullName: String
             let places: [PlaceMention]
             let isChildrens: Bool
             let line: Int
-            let evidence: String
+            let window: TextWindow
+            let range: Range<Int>
+
+            var evidence: String { window.evidence(for: range) }
         }
 
+        /// A name as written: where it starts and ends, which body it names, and the
+        /// stretches naming places before the body and after "for" / "across" ...
+        private struct Match {
+            let start: Int
+            let end: Int
+            let body: Int
+            let before: Range<Int>?
+            let after: Range<Int>?
+        }
+
+        /// The names in `window`, in order. Names do not overlap: after one, the search
+        /// goes on where it ended, as a place that ended one name cannot start the next.
         static func mentions(in window: TextWindow) -> [Mention] {
-            pattern.matches(in: window.text).compactMap { match in
-                guard let body = bodies.indices.first(where: { match.groupRange("body\($0)") != nil }) else { return nil }
-                let places = PlaceNames.mentions(in: [match.group("before"), match.group("after")]
-                    .compactMap { $0 }.joined(separator: " and "))
-                guard !places.isEmpty else { return nil }
-                return Mention(
-                    fullName: listed(places.map(\.placeName)) + " " + bodies[body].canonical,
-                    places: places, isChildrens: bodies[body].isChildrens,
-                    line: window.lineNumber(at: match.range.location),
-                    evidence: window.evidence(for: match.range))
+            let text = window.text
+            var found: [Mention] = []
+            var runs: [Int: Int] = [:]
+            var offset = text.start
+            while offset < text.end {
+                guard ScalarClass.isASCIILetter(text.bytes[offset]) else {
+                    offset += 1
+                    continue
+                }
+                let word = text.word(at: offset)
+                if !text.isWord(before: offset),
+                   PlaceNames.mayStart(withWord: word.key) || bodyIndex.mayStart(withWord: word.key),
+                   let match = match(at: offset, in: text, runs: &runs) {
+                    if let mention = mention(match, in: window) { found.append(mention) }
+                    offset = match.end
+                    continue
+                }
+                // No name starts inside a word.
+                offset = word.end
+                while offset < text.end, ScalarClass.isASCIIWord(text.bytes[offset]) { offset += 1 }
             }
+            return found
+        }
+
+        /// Only a line with "partnership" or "board" in it can name a partnership: a cheap
+        /// test that spares most lines of a long document the full search.
+        static func mayBeNamed(in text: ScanText) -> Bool {
+            for offset in text.start..<text.end {
+                switch text.bytes[offset] | 0x20 {
+                case UInt8(ascii: "p"): if text.wordEnd(partnership, at: offset) != nil { return true }
+                case UInt8(ascii: "b"): if text.wordEnd(board, at: offset) != nil { return true }
+                default: break
+                }
+            }
+            return false
+        }
+
+        private static let partnership = Array("partnership".utf8), board = Array("board".utf8)
+
+        /// A name starting at `offset`, with places before the body if they are there.
+        private static func match(at offset: Int, in text: ScanText, runs: inout [Int: Int]) -> Match? {
+            if let placesEnd = PlaceNames.runEnd(from: offset, in: text, known: &runs),
+               let bodyStart = text.gapEnd(from: apostropheSEnd(at: placesEnd, in: text) ?? placesEnd),
+               let body = body(at: bodyStart, in: text) {
+                return finish(start: offset, body: body, before: offset..<placesEnd, in: text, runs: &runs)
+            }
+            guard let body = body(at: offset, in: text) else { return nil }
+            return finish(start: offset, body: body, before: nil, in: text, runs: &runs)
+        }
+
+        private static func body(at offset: Int, in text: ScanText) -> (index: Int, end: Int)? {
+            bodyIndex.firstMatch(at: offset, in: text) { !text.isWord(at: $0) }
+        }
+
+        private static func finish(start: Int, body: (index: Int, end: Int), before: Range<Int>?,
+                                   in text: ScanText, runs: inout [Int: Int]) -> Match {
+            let after = placesAfter(body.end, in: text, runs: &runs)
+            return Match(start: start, end: after?.upperBound ?? body.end, body: body.index, before: before, after: after)
+        }
+
+        /// "... for Westminster", "... across the Kensington and Chelsea and Westminster".
+        private static func placesAfter(_ offset: Int, in text: ScanText, runs: inout [Int: Int]) -> Range<Int>? {
+            guard let wordStart = text.gapEnd(from: offset),
+                  let wordEnd = placeAfterWords.lazy.compactMap({ text.wordEnd($0, at: wordStart) }).first,
+                  let listStart = text.gapEnd(from: wordEnd) else { return nil }
+            if let theEnd = text.wordEnd(the, at: listStart), let placesStart = text.gapEnd(from: theEnd),
+               let placesEnd = PlaceNames.runEnd(from: placesStart, in: text, known: &runs) {
+                return placesStart..<placesEnd
+            }
+            return PlaceNames.runEnd(from: listStart, in: text, known: &runs).map { listStart..<$0 }
+        }
+
+        /// After "'s" or "’s" at `offset`: "Camden's Safeguarding Children Partnership".
+        private static func apostropheSEnd(at offset: Int, in text: ScanText) -> Int? {
+            let afterApostrophe: Int
+            if text.byte(offset) == UInt8(ascii: "'") {
+                afterApostrophe = offset + 1
+            } else if text.byte(offset) == 0xE2, text.byte(offset + 1) == 0x80, text.byte(offset + 2) == 0x99 {
+                afterApostrophe = offset + 3
+            } else {
+                return nil
+            }
+            return text.folded(afterApostrophe) == UInt8(ascii: "s") ? afterApostrophe + 1 : nil
+        }
+
+        /// The full name of a match, or nil when it names no place: every place in the
+        /// stretches around the body, read again on their own.
+        private static func mention(_ match: Match, in window: TextWindow) -> Mention? {
+            let stretches = [match.before, match.after].compactMap { $0.map(window.text.string) }
+            let places = PlaceNames.mentions(in: stretches.joined(separator: " and "))
+            guard !places.isEmpty else { return nil }
+            let body = bodies[match.body]
+            return Mention(fullName: listed(places.map(\.placeName)) + " " + body.canonical, places: places,
+                           isChildrens: body.isChildrens, line: window.lineNumber(at: match.start),
+                           window: window, range: match.start..<match.end)
         }
 
         /// "A", "A and B", "A, B and C".

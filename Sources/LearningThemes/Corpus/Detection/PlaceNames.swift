@@ -1,5 +1,3 @@
-import Foundation
-
 extension MetadataDetector {
     /// A local-authority place name found in text, as the table spells it.
     struct PlaceMention: Hashable {
@@ -9,43 +7,83 @@ extension MetadataDetector {
 
     /// Finding the place names of `LocalAuthority.all` in text.
     enum PlaceNames {
-        /// One place name, as a pattern. Longest names come first so that at any position
-        /// "North East Lincolnshire" wins over "Lincolnshire" and "Kensington and Chelsea"
-        /// is read whole rather than as "Kensington" and "Chelsea".
-        static let placePattern: String = {
-            let names = byKey.values.map(\.placeName).sorted { $0.count > $1.count }
-            return "(?<![\\w’'])(?:" + names.map(PatternPiece.phrase).joined(separator: "|") + ")(?![\\w])"
+        /// Every place name as a phrase, longest first, so that at any position "North East
+        /// Lincolnshire" wins over "Lincolnshire" and "Kensington and Chelsea" is read whole
+        /// rather than as "Kensington" and "Chelsea".
+        private static let names: [PlaceMention] = {
+            var byKey: [String: PlaceMention] = [:]
+            for authority in LocalAuthority.all {
+                for name in authority.placeNames {
+                    byKey[TextCleaning.lookupKey(name)] = PlaceMention(authority: authority, placeName: name)
+                }
+            }
+            return byKey.values.sorted { ($0.placeName.count, $1.placeName) > ($1.placeName.count, $0.placeName) }
         }()
+        private static let index = PhraseIndex(names.map { Phrase($0.placeName) })
 
-        /// Several places in a row, as a joint partnership names its areas:
-        /// "Kensington and Chelsea, and Westminster", "Cambridgeshire & Peterborough".
-        static let chainPattern: String = {
-            let separator = "(?:\\s*,)?\(PatternPiece.gap)(?:and|&)\(PatternPiece.gap)|\\s*,\(PatternPiece.gap)"
-            return "\(placePattern)(?:(?:\(separator))\(placePattern))*"
-        }()
+        /// Whether some place name starts with the word whose key is `word`.
+        static func mayStart(withWord word: UInt64) -> Bool { index.mayStart(withWord: word) }
 
-        private static let place = TextPattern(placePattern)
+        /// The place named at `offset` and where its name ends. A name starts a word (not
+        /// after a letter or an apostrophe: "Derby's" is Derby, "'Bury" is not) and ends one.
+        static func place(at offset: Int, in text: ScanText) -> (mention: PlaceMention, end: Int)? {
+            if let previous = text.scalar(before: offset),
+               ScalarClass.isWord(previous.value) || previous.value == 0x27 || previous.value == 0x2019 { return nil }
+            return index.firstMatch(at: offset, in: text) { !text.isWord(at: $0) }.map { (names[$0.index], $0.end) }
+        }
 
         /// Each place named in `text`, in order. A name must start with a capital, so that
         /// "further reading" or "bury" in prose is not read as Reading or Bury.
         static func mentions(in text: String) -> [PlaceMention] {
+            let scan = ScanText(text)
             var found: [PlaceMention] = []
-            for match in place.matches(in: text) where match.matched.first?.isUppercase == true {
-                guard let mention = byKey[TextCleaning.lookupKey(match.matched)],
-                      !found.contains(where: { $0.authority == mention.authority }) else { continue }
-                found.append(mention)
+            var offset = scan.start
+            while offset < scan.end {
+                guard ScalarClass.isASCIILetter(scan.bytes[offset]),
+                      let (mention, end) = place(at: offset, in: scan) else { offset += 1; continue }
+                let isCapitalised = scan.bytes[offset] >= 0x41 && scan.bytes[offset] <= 0x5A
+                if isCapitalised, !found.contains(where: { $0.authority == mention.authority }) { found.append(mention) }
+                offset = end
             }
             return found
         }
 
-        private static let byKey: [String: PlaceMention] = {
-            var table: [String: PlaceMention] = [:]
-            for authority in LocalAuthority.all {
-                for name in authority.placeNames {
-                    table[TextCleaning.lookupKey(name)] = PlaceMention(authority: authority, placeName: name)
-                }
+        /// Where a run of places ends that starts at `start`: several places in a row, as a
+        /// joint partnership names its areas ("Kensington and Chelsea, and Westminster",
+        /// "Cambridgeshire & Peterborough"). `known` holds the runs already followed, keyed
+        /// by where they start: a later place of a run ends where the run does, so a long
+        /// list of places is followed once, not once per place.
+        static func runEnd(from start: Int, in text: ScanText, known: inout [Int: Int]) -> Int? {
+            guard var end = place(at: start, in: text)?.end else { return nil }
+            if let known = known[start] { return known }
+            var visited = [start]
+            while let next = nextPlace(after: end, in: text) {
+                if let knownEnd = known[next.start] { end = knownEnd; break }
+                visited.append(next.start)
+                end = next.end
             }
-            return table
-        }()
+            for place in visited { known[place] = end }
+            return end
+        }
+
+        /// The place after a separator: ", and", "and", "&" or ",".
+        private static func nextPlace(after offset: Int, in text: ScanText) -> (start: Int, end: Int)? {
+            var position = offset
+            if let comma = commaEnd(from: offset, in: text) { position = comma }
+            if let space = text.gapEnd(from: position), let joined = Phrase.andEnd(at: space, in: text),
+               let start = text.gapEnd(from: joined), let place = place(at: start, in: text) {
+                return (start, place.end)
+            }
+            if let comma = commaEnd(from: offset, in: text), let start = text.gapEnd(from: comma),
+               let place = place(at: start, in: text) {
+                return (start, place.end)
+            }
+            return nil
+        }
+
+        private static func commaEnd(from offset: Int, in text: ScanText) -> Int? {
+            let comma = text.spacesEnd(from: offset)
+            return text.byte(comma) == UInt8(ascii: ",") ? comma + 1 : nil
+        }
     }
 }

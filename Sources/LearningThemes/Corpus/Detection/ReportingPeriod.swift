@@ -1,45 +1,81 @@
-import Foundation
-
 extension MetadataDetector {
     /// Reading a reporting year (April to March, the year partnerships report on) in any
     /// of the ways documents write one, normalised to "2023-24".
     enum ReportingPeriod {
-        /// Each way of writing a period, with groups `start` and `end` (end as two or four
-        /// digits). Dashes may be hyphens or the en and em dashes word processors put in.
-        private static let forms: [TextPattern] = [
-            // "April 2022 to March 2023", "April 2022 - March 2023"
-            TextPattern(#"\bApr(?:il)?\.?\s+(?<start>(?:19|20)\d\d)\s*(?:to|until|-|–|—)\s*Mar(?:ch)?\.?\s+(?<end>(?:19|20)\d\d)(?!\d)"#),
-            // "2022/2023", "2022-2023", "2022 – 2023"
-            TextPattern(#"(?<![\d/])(?<start>(?:19|20)\d\d)\s*[-/–—]\s*(?<end>(?:19|20)\d\d)(?![\d/])"#),
-            // "2023-24", "2023/24", "financial year 2022/23"; not "2023-11-14" or "2023/24/25"
-            TextPattern(#"(?<![\d/])(?<start>(?:19|20)\d\d)\s*[-/–—]\s*(?<end>\d\d)(?![\d/]|-\d)"#),
-        ]
-
         struct Mention {
             let period: String
             let line: Int
-            let evidence: String
+            let window: TextWindow
+            let range: Range<Int>
+
+            var evidence: String { window.evidence(for: range) }
         }
 
         /// The normalised period of the first period written in `text`, e.g.
         /// "financial year 2022/23" -> "2022-23".
         static func normalise(_ text: String) -> String? {
-            mentions(in: TextWindow(lines: [text], firstLine: 1)).first?.period
+            mentions(in: TextWindow(line: text, number: 1)).first?.period
         }
 
+        /// Every period written in `window`, in order. Each way of writing one is searched
+        /// for on its own, so that one form's match never hides another's.
         static func mentions(in window: TextWindow) -> [Mention] {
-            forms.flatMap { form in
-                form.matches(in: window.text).compactMap { match -> (NSRange, Mention)? in
-                    guard let start = match.group("start").flatMap({ Int($0) }),
-                          let end = match.group("end").flatMap({ Int($0) }),
-                          let period = yearSpan(start: start, end: end) else { return nil }
-                    let mention = Mention(period: period, line: window.lineNumber(at: match.range.location),
-                                          evidence: window.evidence(for: match.range))
-                    return (match.range, mention)
+            let text = window.text
+            var found: [(range: Range<Int>, period: String)] = []
+            // One pass for all forms; each form resumes only after its own last match.
+            var resumeAt = (april: text.start, full: text.start, short: text.start)
+            func record(_ match: YearSpanForm.Match) {
+                if let start = Int(text.string(match.start)), let end = Int(text.string(match.end)),
+                   let period = yearSpan(start: start, end: end) {
+                    found.append((match.range, period))
                 }
             }
-            .sorted { $0.0.location < $1.0.location }
-            .map(\.1)
+            let startBytes = spanStartBytes
+            for offset in text.start..<text.end where startBytes[Int(text.bytes[offset])] {
+                // Spans start a word or a number: a letter or digit after another starts none.
+                let previous = offset > text.start ? text.bytes[offset - 1] : 0x20
+                switch text.bytes[offset] {
+                case UInt8(ascii: "a"), UInt8(ascii: "A"):
+                    if offset >= resumeAt.april, !ScalarClass.isASCIIWord(previous),
+                       let match = YearSpanForm.aprilToMarch.match(at: offset, in: text) {
+                        record(match)
+                        resumeAt.april = match.range.upperBound
+                    }
+                case UInt8(ascii: "1"), UInt8(ascii: "2") where !(previous >= 0x30 && previous <= 0x39):
+                    if offset >= resumeAt.full, let match = YearSpanForm.fullYears.match(at: offset, in: text) {
+                        record(match)
+                        resumeAt.full = match.range.upperBound
+                    }
+                    if offset >= resumeAt.short, let match = YearSpanForm.shortEnd.match(at: offset, in: text) {
+                        record(match)
+                        resumeAt.short = match.range.upperBound
+                    }
+                default: break
+                }
+            }
+            return found.enumerated()
+                .sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }
+                .map { Mention(period: $0.element.period, line: window.lineNumber(at: $0.element.range.lowerBound),
+                               window: window, range: $0.element.range) }
+        }
+
+        /// The bytes a span can start with: the A of April, the 1 or 2 of a year. Looked up
+        /// in a table, as this test is made for every byte of a document's opening.
+        private static let spanStartBytes: [Bool] = (0..<256).map { byte in
+            [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "1"), UInt8(ascii: "2")].contains(UInt8(byte))
+        }
+
+        /// Only a line with "19" or "20" in it can hold a period (every form has a year of
+        /// 1900-2099): a cheap test that spares most lines of a long document the full search.
+        static func mayBeWritten(in text: ScanText) -> Bool {
+            guard text.end - text.start >= 2 else { return false }
+            for offset in text.start..<(text.end - 1) {
+                switch (text.bytes[offset], text.bytes[offset + 1]) {
+                case (UInt8(ascii: "1"), UInt8(ascii: "9")), (UInt8(ascii: "2"), UInt8(ascii: "0")): return true
+                default: continue
+                }
+            }
+            return false
         }
 
         /// A reporting period is one year; "2022-2025" (a three-year plan) or "2024-26"
@@ -47,7 +83,12 @@ extension MetadataDetector {
         private static func yearSpan(start: Int, end: Int) -> String? {
             let endYear = end < 100 ? start / 100 * 100 + end + (end < start % 100 ? 100 : 0) : end
             guard endYear == start + 1 else { return nil }
-            return String(format: "%04d-%02d", start, endYear % 100)
+            return digits(start, count: 4) + "-" + digits(endYear % 100, count: 2)
+        }
+
+        private static func digits(_ number: Int, count: Int) -> String {
+            let written = String(number)
+            return String(repeating: "0", count: max(0, count - written.count)) + written
         }
 
         /// The period in the title if it has one; otherwise the one the opening mentions

@@ -1,0 +1,103 @@
+extension MetadataDetector {
+    /// Reading the label that opens a cover-sheet cell: "REPORT TITLE:", "# **Date:**",
+    /// "DATE OF DECISION" (with its value in the next cell).
+    enum HeaderLabel {
+        /// Label spellings and what each tells. A spelling comes before any shorter one it
+        /// starts with, so that "DATE OF DECISION" is not read as "DATE".
+        static let labels: [(phrase: Phrase, roles: Set<HeaderField.Role>)] = [
+            (Phrase("date of decision"), [.meetingDate, .committeeHeader]),
+            (Phrase("for submission to"), [.committeeHeader]),
+            (Phrase("date of meeting"), [.meetingDate, .committeeHeader]),
+            (Phrase("committee agenda"), [.committeeHeader]),
+            (Phrase("wards affected"), [.committeeHeader]),
+            (Phrase("wards involved"), [.committeeHeader]),
+            (Phrase("meeting date"), [.meetingDate, .committeeHeader]),
+            (Phrase("report title"), [.title, .committeeHeader]),
+            (Phrase("report of"), [.committeeHeader]),
+            (Phrase("title"), [.title]),
+            (Phrase("wards"), [.committeeHeader]),
+            (Phrase("date"), [.date]),
+        ]
+
+        /// Bit `n` is set when a label starts with the `n`th letter of the alphabet.
+        private static let labelInitials: UInt32 = labels.reduce(0) { initials, label in
+            guard case .literal(let byte)? = label.phrase.pieces.first else { preconditionFailure("label starts with no letter") }
+            return initials | 1 << UInt32(byte - UInt8(ascii: "a"))
+        }
+
+        struct Match {
+            /// Index into `labels`.
+            let label: Int
+            let labelRange: Range<Int>
+            let hasColon: Bool
+            /// The rest of the cell after the colon and spaces.
+            let value: Range<Int>
+        }
+
+        /// The label opening `cell`, perhaps after the "#"s of a heading and inside "**"
+        /// bold markers, then an optional colon, then a space or the end of the cell. If a
+        /// label is followed by neither ("Dates", "Title:Health") the next shorter label is
+        /// tried, and failing all the cell holds none.
+        static func match(in cell: ScanText) -> Match? {
+            var position = cell.spacesEnd(from: cell.start)
+            if cell.byte(position) == hash {
+                while cell.byte(position) == hash { position += 1 }
+                position = cell.spacesEnd(from: position)
+            }
+            position = boldEnd(at: position, in: cell) ?? position
+            // Most cells are prose: one byte tells that no label starts them.
+            guard let first = cell.folded(position), first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+                  labelInitials & 1 << (first - UInt8(ascii: "a")) != 0 else { return nil }
+            for (index, label) in labels.enumerated() {
+                guard let labelEnd = label.phrase.end(at: position, in: cell),
+                      let rest = afterLabel(labelEnd, in: cell) else { continue }
+                return Match(label: index, labelRange: position..<labelEnd, hasColon: rest.hasColon, value: rest.value)
+            }
+            return nil
+        }
+
+        /// The colon and value after a label: "**", a colon (perhaps after spaces) and "**"
+        /// may each come, in that order. Each is taken when present and left out again when
+        /// taking it leaves no valid value, so "DATE :x" reads as the value ":x", no colon.
+        private static func afterLabel(_ offset: Int, in cell: ScanText) -> (hasColon: Bool, value: Range<Int>)? {
+            for afterBold in readings(of: boldEnd(at: offset, in: cell), or: offset) {
+                let colon = cell.spacesEnd(from: afterBold)
+                let colonReadings = cell.byte(colon) == UInt8(ascii: ":") ? [(colon + 1, true), (afterBold, false)] : [(afterBold, false)]
+                for (afterColon, hasColon) in colonReadings {
+                    for afterSecondBold in readings(of: boldEnd(at: afterColon, in: cell), or: afterColon) {
+                        if let value = value(at: afterSecondBold, in: cell) { return (hasColon, value) }
+                    }
+                }
+            }
+            return nil
+        }
+
+        private static func readings(of optional: Int?, or offset: Int) -> [Int] {
+            optional.map { [$0, offset] } ?? [offset]
+        }
+
+        /// The value after a label: after spaces, everything to the end of the cell, or
+        /// nothing when the label ends the cell. A line terminator (a form feed, a vertical
+        /// tab) may end the cell but not come inside the value, which keeps the reading of
+        /// the pattern this replaced (its `.` did not match one).
+        private static func value(at offset: Int, in cell: ScanText) -> Range<Int>? {
+            if cell.isSpace(at: offset) {
+                let start = cell.spacesEnd(from: offset)
+                guard let stop = cell.firstLineTerminator(from: start) else { return start..<cell.end }
+                if endsCell(stop, in: cell) { return start..<stop }
+            }
+            return offset == cell.end || endsCell(offset, in: cell) ? offset..<offset : nil
+        }
+
+        /// Whether the line terminator at `offset` is the cell's last character.
+        private static func endsCell(_ offset: Int, in cell: ScanText) -> Bool {
+            offset < cell.end && cell.isLineTerminator(at: offset) && offset + cell.scalar(at: offset).length == cell.end
+        }
+
+        private static func boldEnd(at offset: Int, in cell: ScanText) -> Int? {
+            cell.byte(offset) == asterisk && cell.byte(offset + 1) == asterisk ? offset + 2 : nil
+        }
+
+        private static let hash = UInt8(ascii: "#"), asterisk = UInt8(ascii: "*")
+    }
+}

@@ -1,0 +1,122 @@
+extension MetadataDetector {
+    /// A fixed phrase of the detector's tables (a place name, a kind of document, a label)
+    /// and how to find it at a position in text, ignoring ASCII case.
+    ///
+    /// Spellings are written as the phrase reads, with these conventions:
+    /// - a space stands for any space between words (`ScanText.gapEnd`), so a phrase
+    ///   wrapped onto the next line is still found;
+    /// - a hyphen matches a hyphen or such a space ("Stoke-on-Trent", "Stoke on Trent");
+    /// - the word "and" matches "&"; the word "St" may be followed by a full stop;
+    /// - a character followed by "?" may be missing ("reviews?");
+    /// - "['s]" is an optional possessive: 's, ’s or a bare s ("children['s]").
+    ///
+    /// Every optional part is followed by a space or by the end of the phrase, where no
+    /// letter can follow, so taking it whenever it is there is the only reading that can
+    /// succeed: matching needs no backtracking and is linear in the phrase's length.
+    struct Phrase: Sendable {
+        enum Piece: Sendable, Equatable {
+            /// A lower-case letter (matched in either case) or a punctuation byte.
+            case literal(UInt8)
+            case optional(UInt8)
+            case possessive
+            case space
+            case hyphen
+            case and
+        }
+
+        let spelling: String
+        let pieces: [Piece]
+
+        init(_ spelling: String) {
+            self.spelling = spelling
+            var pieces: [Piece] = []
+            for (index, word) in spelling.split(separator: " ").enumerated() {
+                if index > 0 { pieces.append(.space) }
+                if word == "and" { pieces.append(.and); continue }
+                var rest = Substring(word)
+                while let character = rest.first {
+                    if rest.hasPrefix("['s]") {
+                        pieces.append(.possessive)
+                        rest = rest.dropFirst(4)
+                        continue
+                    }
+                    rest = rest.dropFirst()
+                    switch character {
+                    case "-": pieces.append(.hyphen)
+                    case "?":
+                        guard case .literal(let byte)? = pieces.last else { preconditionFailure("\"?\" after no letter in \(spelling)") }
+                        pieces[pieces.count - 1] = .optional(byte)
+                    default:
+                        guard let ascii = character.asciiValue else { preconditionFailure("non-ASCII phrase \(spelling)") }
+                        pieces.append(.literal(character.isUppercase ? ascii | 0x20 : ascii))
+                    }
+                }
+                if word == "St" { pieces.append(.optional(UInt8(ascii: "."))) }
+            }
+            self.pieces = pieces
+        }
+
+        /// Where the phrase ends when it is written at `offset`, or nil.
+        func end(at offset: Int, in text: ScanText) -> Int? {
+            var position = offset
+            for piece in pieces {
+                switch piece {
+                case .literal(let byte):
+                    guard text.folded(position) == byte else { return nil }
+                    position += 1
+                case .optional(let byte):
+                    if text.folded(position) == byte { position += 1 }
+                case .possessive:
+                    position = Self.possessiveEnd(at: position, in: text)
+                case .space:
+                    guard let next = text.gapEnd(from: position) else { return nil }
+                    position = next
+                case .hyphen:
+                    if text.byte(position) == UInt8(ascii: "-") {
+                        position += 1
+                    } else {
+                        guard let next = text.gapEnd(from: position) else { return nil }
+                        position = next
+                    }
+                case .and:
+                    guard let next = Self.andEnd(at: position, in: text) else { return nil }
+                    position = next
+                }
+            }
+            return position
+        }
+
+        /// After "and" or "&" at `offset`.
+        static func andEnd(at offset: Int, in text: ScanText) -> Int? {
+            if let end = text.wordEnd(andWord, at: offset) { return end }
+            return text.byte(offset) == UInt8(ascii: "&") ? offset + 1 : nil
+        }
+
+        private static let andWord = Array("and".utf8)
+        private static let s = UInt8(ascii: "s")
+
+        private static func possessiveEnd(at offset: Int, in text: ScanText) -> Int {
+            if text.byte(offset) == UInt8(ascii: "'"), text.folded(offset + 1) == s { return offset + 2 }
+            // ’ is E2 80 99 in UTF-8.
+            if text.byte(offset) == 0xE2, text.byte(offset + 1) == 0x80, text.byte(offset + 2) == 0x99,
+               text.folded(offset + 3) == s { return offset + 4 }
+            return text.folded(offset) == s ? offset + 1 : offset
+        }
+
+        /// The words a phrase can start with, in lower case: its first word, and that word
+        /// with the optional letter of "audits?" or "children['s]" when one follows it.
+        /// (Digits start no word: "7-minute briefing" starts with the empty word.)
+        var firstWords: [[UInt8]] {
+            var word: [UInt8] = []
+            for piece in pieces {
+                switch piece {
+                case .literal(let byte) where ScalarClass.isASCIILetter(byte): word.append(byte)
+                case .optional(let byte) where ScalarClass.isASCIILetter(byte): return [word, word + [byte]]
+                case .possessive: return [word, word + [Self.s]]
+                default: return [word]
+                }
+            }
+            return [word]
+        }
+    }
+}

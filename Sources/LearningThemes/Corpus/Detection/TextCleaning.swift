@@ -1,0 +1,108 @@
+import Foundation
+
+extension MetadataDetector {
+    /// Turning extracted text (Markdown emphasis, HTML fragments, tabs) into plain values.
+    enum TextCleaning {
+        /// The text's words (runs of characters that are not whitespace) joined by single
+        /// spaces. Worked out on UTF-8 bytes, which is much faster than on `Character`s and
+        /// gives the same result unless a mark follows whitespace or a Prepend scalar comes
+        /// (which change where characters start); then it is worked out on `Character`s.
+        static func collapsingWhitespace(_ text: String) -> String {
+            var text = text
+            let collapsed: [UInt8]? = text.withUTF8 { utf8 in
+                var words: [UInt8] = []
+                words.reserveCapacity(utf8.count)
+                var isBetweenWords = false, afterSpace = false
+                var offset = 0
+                while offset < utf8.count {
+                    let byte = utf8[offset]
+                    var value = UInt32(byte), length = 1
+                    if byte >= 0x80 { (value, length) = ScanText.decode(utf8, at: offset) }
+                    if ScalarClass.isSpace(value) {
+                        isBetweenWords = !words.isEmpty
+                        afterSpace = true
+                    } else {
+                        if byte >= 0x80, afterSpace && ScalarClass.mayJoinPrevious(value) || ScalarClass.mayJoinNext(value) { return nil }
+                        if isBetweenWords { words.append(0x20) }
+                        isBetweenWords = false
+                        afterSpace = false
+                        words.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[offset..<(offset + length)]))
+                    }
+                    offset += length
+                }
+                return words
+            }
+            guard let collapsed else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+            return String(decoding: collapsed, as: UTF8.self)
+        }
+
+        /// Lower-cased, "&" read as "and", hyphens, full stops and line breaks as spaces:
+        /// the spelling-independent form under which table entries (places, labels) and
+        /// the text found are compared.
+        static func lookupKey(_ text: String) -> String {
+            let spaced = text.lowercased()
+                .replacingOccurrences(of: "&", with: " and ")
+                .replacingOccurrences(of: "-", with: " ")
+                .replacingOccurrences(of: ".", with: " ")
+                .replacingOccurrences(of: ",", with: " ")
+            return collapsingWhitespace(spaced)
+        }
+
+        /// The text with markup read as spaces, whitespace collapsed. Markup is an HTML
+        /// tag of 1-80 characters ("<b>", "<span class=x>"; a longer "<...>" is more likely
+        /// prose with a less-than sign), "*" or "**" of Markdown emphasis, and the "#"s
+        /// (and the spaces after them) that open a Markdown heading.
+        static func plain(_ text: String) -> String {
+            guard text.utf8.contains(where: { $0 == lessThan || $0 == asterisk || $0 == hash }) else {
+                return collapsingWhitespace(text)
+            }
+            let scalars = Array(text.unicodeScalars)
+            var kept = String.UnicodeScalarView()
+            var index = 0
+            if scalars.first == "#" {
+                while index < scalars.count, scalars[index] == "#" { index += 1 }
+                while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+                kept.append(" ")
+            }
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "<", let close = tagClose(in: scalars, openingAt: index) {
+                    kept.append(" ")
+                    index = close + 1
+                } else if scalar == "*" {
+                    kept.append(" ")
+                    index += index + 1 < scalars.count && scalars[index + 1] == "*" ? 2 : 1
+                } else {
+                    kept.append(scalar)
+                    index += 1
+                }
+            }
+            return collapsingWhitespace(String(kept))
+        }
+
+        /// `tagClose` on bytes: the ">" closing the tag opened at `open`, counting
+        /// characters, not bytes, between them.
+        static func tagClose(in text: ScanText, openingAt open: Int) -> Int? {
+            var offset = open + 1, between = 0
+            while offset < text.end, between <= longestTag {
+                if text.bytes[offset] == UInt8(ascii: ">") { return between >= 1 ? offset : nil }
+                offset = text.next(after: offset)
+                between += 1
+            }
+            return nil
+        }
+
+        private static let longestTag = 80
+        private static let lessThan = UInt8(ascii: "<"), asterisk = UInt8(ascii: "*"), hash = UInt8(ascii: "#")
+
+        /// The first ">" after the "<" at `open`, when 1-80 characters lie between them.
+        private static func tagClose(in scalars: [Unicode.Scalar], openingAt open: Int) -> Int? {
+            var index = open + 1
+            while index < scalars.count, index - open - 1 <= longestTag {
+                if scalars[index] == ">" { return index - open - 1 >= 1 ? index : nil }
+                index += 1
+            }
+            return nil
+        }
+    }
+}
