@@ -68,4 +68,12 @@ final class TokenizerTests: XCTestCase {
         }
         XCTAssertEqual(tokens, ["abc", "def", "ghi"])
     }
+
+    /// Found by fuzzing: U+02BC (a modifier-letter apostrophe) alone made an empty token
+    /// that the scanner returned forever.
+    func testModifierApostropheAloneEndsAndNeverStalls() {
+        XCTAssertEqual(folded("\u{02BC}"), [])
+        XCTAssertEqual(folded("a \u{02BC} b\u{02BC}s c\u{02BC}d"), ["a", "b", "cd"])
+        XCTAssertEqual(folded(String(repeating: "\u{02BC}", count: 1000)), [])
+    }
 }

@@ -6,8 +6,11 @@ enum ScalarFolding {
         value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x2032
     }
 
-        static func isWordScalar(_ value: UInt32) -> Bool {
+        /// Letters and digits of any script; never an apostrophe (U+02BC is a "letter" to
+    /// Unicode, but a word cannot start with it).
+    static func isWordScalar(_ value: UInt32) -> Bool {
         switch value {
+        case 0x02BC: return false
         case 0x80...0xBF, 0xD7, 0xF7: return false          // Latin-1 symbols, NBSP, ×, ÷
         case 0x2000...0x2BFF: return false                   // punctuation, dashes, bullets, arrows, ✔
         case 0x3000...0x303F, 0xFE00...0xFE0F, 0xFEFF, 0xFFF0...0xFFFF: return false

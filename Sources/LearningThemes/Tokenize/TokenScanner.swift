@@ -88,6 +88,11 @@ struct TokenScanner<Sink: FoldedWordSink> {
                 break
             }
         }
+        if position == start {
+            // Cannot happen for a byte that starts a word; stepping on keeps any input
+            // from stalling the scanner.
+            position += 1
+        }
         previousStart = start
         previousEnd = end
         return Found(start: start, end: end, sentence: sentence)
