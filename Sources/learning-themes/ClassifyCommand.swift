@@ -42,7 +42,9 @@ enum ClassifyCommand: Command {
         let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments))
         var failures: [String] = []
         var done = 0
-        try AtomicFileWriter().write(to: out, refusingToOverwrite: documents.map(\.path)) { sink in
+        let inputs = DocumentInputs.protectedInputs(documents, arguments: arguments.positionals,
+                                                    rules: matcher.ruleSet.directory)
+        try AtomicFileWriter().write(to: out, refusingToOverwrite: inputs) { sink in
             var output = writer.begin()
             try pipeline.run(documents) { metadata, result in
                 done += 1
@@ -70,7 +72,16 @@ enum DocumentInputs {
         for path in paths {
             var isDirectory: ObjCBool = false
             if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
-                documents += try Corpus.load(path).documents
+                guard FileManager.default.isReadableFile(atPath: path), (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil else {
+                    throw LearningThemesError(.input, "permission denied: cannot list the folder", at: SourceLocation(file: path))
+                }
+                let found = try Corpus.load(path).documents
+                if found.isEmpty {
+                    // A typo or the wrong folder must not look like a run that found no themes.
+                    let kinds = Corpus.documentExtensions.sorted().map { "." + $0 }.joined(separator: " ")
+                    throw LearningThemesError(.input, "no documents in this folder (looked for \(kinds))", at: SourceLocation(file: path))
+                }
+                documents += found
             } else if let listed = manifestEntry(for: path) {
                 documents.append(listed)
             } else {
@@ -98,6 +109,24 @@ enum DocumentInputs {
             folder = (folder as NSString).deletingLastPathComponent
         }
         return nil
+    }
+
+    /// Every file a run reads, which its output must never replace: the documents, the
+    /// manifests of corpus folders and the rule files.
+    static func protectedInputs(_ documents: [DocumentMetadata], arguments: [String], rules: String?) -> [String] {
+        var paths = documents.map(\.path)
+        for path in arguments where path != "-" {
+            paths.append((path as NSString).appendingPathComponent(Corpus.manifestName))
+        }
+        if let rules {
+            paths.append((rules as NSString).appendingPathComponent("taxonomy.txt"))
+            if let walker = FileManager.default.enumerator(atPath: rules) {
+                for case let relative as String in walker where relative.hasSuffix(".rules") {
+                    paths.append((rules as NSString).appendingPathComponent(relative))
+                }
+            }
+        }
+        return paths
     }
 
     /// Prints the list of failed inputs and picks the exit code.

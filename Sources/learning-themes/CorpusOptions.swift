@@ -8,8 +8,12 @@ enum CorpusOptions {
     static let themes = OptionSpec(name: "--themes", value: "IDS", help: "comma-separated theme ids (default: all themes)")
 
     /// The corpus documents (the bundled corpus when no folder is given), filtered.
+    static func corpusPaths(_ arguments: ParsedArguments) throws -> [String] {
+        arguments.positionals.isEmpty ? [try RulesLocator.defaultCorpus()] : arguments.positionals
+    }
+
     static func documents(_ arguments: ParsedArguments) throws -> [DocumentMetadata] {
-        let paths = arguments.positionals.isEmpty ? [try RulesLocator.defaultCorpus()] : arguments.positionals
+        let paths = try corpusPaths(arguments)
         var documents = try DocumentInputs.resolve(paths)
         if let filter = arguments.value("--partnership")?.lowercased() {
             documents = documents.filter { document in
@@ -35,7 +39,9 @@ enum CorpusOptions {
         if analysis.tally.documents.isEmpty {
             throw LearningThemesError(.input, "no document could be read")
         }
-        return (analysis, documents.map(\.path))
+        let inputs = DocumentInputs.protectedInputs(documents, arguments: try corpusPaths(arguments),
+                                                    rules: matcher.ruleSet.directory)
+        return (analysis, inputs)
     }
 
     /// Indices of the requested themes (all themes by default), rejecting unknown ids.

@@ -30,7 +30,7 @@ enum EvaluateCommand: Command {
         let evaluation = Evaluation(matcher: matcher, gold: gold)
         let format = arguments.value("--format") ?? "text"
         let out = arguments.value("--out") ?? "-"
-        try AtomicFileWriter().write(to: out, refusingToOverwrite: [goldPath]) { sink in
+        try AtomicFileWriter().write(to: out, refusingToOverwrite: [goldPath] + DocumentInputs.protectedInputs([], arguments: [], rules: matcher.ruleSet.directory)) { sink in
             switch format {
             case "text", "markdown":
                 try sink.write(EvaluationReport.text(evaluation, gold: goldPath, errors: arguments.flag("--errors")))

@@ -41,6 +41,8 @@ public struct AtomicFileWriter: Sendable {
         let destination = try checkedDestination(for: path)
         let (directory, name) = PathIdentity.split(destination)
         let (temporaryPath, fileDescriptor) = try createTemporaryFile(named: name, in: directory, for: path)
+        InterruptCleanup.register(temporaryPath)
+        defer { InterruptCleanup.clear() }
         do {
             if let existing = SystemCalls.status(of: destination) {
                 // Keep the permissions a user gave the old file, where we are allowed to.

@@ -33,7 +33,7 @@ final class WordDocumentXMLReader: NSObject, XMLParserDelegate {
 
     static func blocks(fromDocumentXML xml: [UInt8], name: String) throws -> [UInt8] {
         let reader = WordDocumentXMLReader()
-        let parser = XMLParser(data: Data(xml))
+        let parser = XMLParser(data: Data(try XMLParserInput.prepared(xml, name: name)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader

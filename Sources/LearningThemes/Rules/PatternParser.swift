@@ -75,8 +75,11 @@ struct PatternParser {
         while current.symbol == .bar {
             if depth == 0 { topLevelBar = true }
             position += 1
-            phrases += try parseSequence(depth: depth)
-            try checkSize(phrases)
+            let more = try parseSequence(depth: depth)
+            if phrases.count + more.count > PatternParser.maximumPhrases {
+                throw fail("pattern expands to more than \(PatternParser.maximumPhrases) phrases; split it into several clauses")
+            }
+            phrases += more
         }
         return phrases
     }
@@ -109,6 +112,10 @@ struct PatternParser {
                 return phrases
             }
             sawUnit = true
+            // Check the size before multiplying out: (a|b|c)(d|e|f)... grows geometrically.
+            if phrases.count * unit.count > PatternParser.maximumPhrases {
+                throw fail("pattern expands to more than \(PatternParser.maximumPhrases) phrases; split it into several clauses", at: start)
+            }
             phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
             try checkSize(phrases)
             if phrases.contains([]) && !PatternParser.canStillGrow(symbols, from: position) {
@@ -140,6 +147,9 @@ struct PatternParser {
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let isPrefix = word.hasSuffix("*")
             let unit = try wordAlternatives(String(isPrefix ? word.dropLast() : word), isPrefix: isPrefix, column: column)
+            if phrases.count * unit.count > PatternParser.maximumPhrases || phrases[0].count >= PatternParser.maximumPhraseLength {
+                throw fail("quoted phrase is too long or expands to too many phrases", at: column)
+            }
             phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
         }
         if phrases == [[]] { throw fail("empty quoted phrase", at: column) }
@@ -150,6 +160,9 @@ struct PatternParser {
     /// both [multi, agency] and [multiagency].
     private func wordAlternatives(_ text: String, isPrefix: Bool, column: Int) throws -> [[RuleTerm]] {
         let parts = tokenizer.tokens(in: text).map(\.folded)
+        if parts.isEmpty && isPrefix {
+            throw fail("wildcard '\(text)*' would match every word: give at least \(PatternParser.minimumPrefixLength) letters before *", at: column)
+        }
         guard !parts.isEmpty else {
             throw fail("'\(text)' has no letters or digits to match (empty pattern)", at: column)
         }

@@ -105,7 +105,7 @@ extension ParagraphSegmenter {
                 let digitsStart = cursor
                 var value = 0
                 while cursor < end && Bytes.isDigit(bytes[cursor]) {
-                    value = value * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                    value = value &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0"))
                     cursor += 1
                 }
                 guard cursor - digitsStart <= 3 else { return nil }  // a year, not a clause
