@@ -41,7 +41,9 @@ extension MetadataDetector {
                         record(match)
                         resumeAt.april = match.range.upperBound
                     }
-                case UInt8(ascii: "1"), UInt8(ascii: "2") where !(previous >= 0x30 && previous <= 0x39):
+                case UInt8(ascii: "1"), UInt8(ascii: "2"):
+                    // A year cannot start in the middle of a longer number (for both digits).
+                    guard !(previous >= 0x30 && previous <= 0x39) else { break }
                     if offset >= resumeAt.full, let match = YearSpanForm.fullYears.match(at: offset, in: text) {
                         record(match)
                         resumeAt.full = match.range.upperBound
