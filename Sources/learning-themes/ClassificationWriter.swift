@@ -87,7 +87,8 @@ struct TextView {
                 let isSource = item.classification.sources.contains(evidence.label)
                 let label = evidence.label.padding(toLength: width, withPad: " ", startingAt: 0)
                 text += "    " + (isSource ? terminal.source(label) : terminal.theme(label))
-                    + terminal.dim(evidence.rule) + "  " + terminal.quote("“\(evidence.text)”") + "\n"
+                    + terminal.dim(evidence.rule + (evidence.inheritedFrom.map { " (\($0.description))" } ?? ""))
+                    + "  " + terminal.quote("“\(evidence.text)”") + "\n"
             }
             text += "\n"
         }

@@ -11,7 +11,9 @@ enum EvaluateCommand: Command {
         OptionSpec(name: "--errors", value: nil, help: "also list every false positive and false negative with its text and evidence"),
         OptionSpec(name: "--format", value: "FORMAT", choices: ["text", "markdown", "csv", "tsv", "json"],
                    help: "text (default), markdown, csv, tsv or json (scores only)"),
-        CommonOptions.out, CommonOptions.rules,
+        OptionSpec(name: "--corpus", value: "DIR", help: "the corpus the gold paragraphs' \"doc\" ids come from (default: the bundled corpus)"),
+        OptionSpec(name: "--alone", value: nil, help: "classify each paragraph alone, without its document (no inherited sources)"),
+        CommonOptions.out, CommonOptions.rules, CommonOptions.jobs,
     ]
     static let details = """
     Micro averages pool every tag; macro F1 is the mean F1 of the ids that occur in the gold
@@ -19,6 +21,9 @@ enum EvaluateCommand: Command {
     --errors to see what was missed (false negatives) as well as what was wrongly tagged.
     The bundled gold sets: corpus/gold/dev.jsonl (rules are tuned on it) and
     corpus/gold/test.jsonl (a whole document held aside, never tuned on).
+    Records that name their document and lines ("doc", "lines") are also seen in that
+    document, as classify sees them: a list item inherits the learning sources of its
+    lead-in or heading. --alone turns that off.
     """
 
     static func run(_ arguments: ParsedArguments) throws -> ExitCode {
@@ -27,7 +32,8 @@ enum EvaluateCommand: Command {
         }
         let matcher = try CommonOptions.loadMatcher(arguments)
         let gold = try GoldSet.load(goldPath, taxonomy: matcher.ruleSet.taxonomy)
-        let evaluation = Evaluation(matcher: matcher, gold: gold)
+        let documents = arguments.flag("--alone") ? [:] : try contextDocuments(for: gold, arguments: arguments, matcher: matcher)
+        let evaluation = Evaluation(matcher: matcher, gold: gold, documents: documents)
         let format = arguments.value("--format") ?? "text"
         let out = arguments.value("--out") ?? "-"
         try AtomicFileWriter().write(to: out, refusingToOverwrite: [goldPath] + DocumentInputs.protectedInputs([], arguments: [], rules: matcher.ruleSet.directory)) { sink in
@@ -40,6 +46,28 @@ enum EvaluateCommand: Command {
             }
         }
         return .success
+    }
+
+    /// The corpus documents the gold records come from, classified. A document that cannot
+    /// be read is reported and its paragraphs are scored alone.
+    private static func contextDocuments(for gold: [GoldParagraph], arguments: ParsedArguments,
+                                         matcher: Matcher) throws -> [String: ClassifiedDocument] {
+        let wanted = Set(gold.compactMap(\.document))
+        guard !wanted.isEmpty else { return [:] }
+        let corpus = try arguments.value("--corpus") ?? RulesLocator.defaultCorpus()
+        let metadata = try DocumentInputs.resolve([corpus]).filter { wanted.contains($0.id) }
+        var documents: [String: ClassifiedDocument] = [:]
+        let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments))
+        pipeline.run(metadata) { item, result in
+            switch result {
+            case .success(let document): documents[item.id] = document
+            case .failure(let error): printError("learning-themes: \(error)")
+            }
+        }
+        for id in wanted.subtracting(documents.keys).sorted() {
+            printError("learning-themes: warning: gold document '\(id)' is not in \(corpus): its paragraphs are scored alone")
+        }
+        return documents
     }
 }
 
@@ -66,6 +94,8 @@ enum EvaluationReport {
 
     static func text(_ evaluation: Evaluation, gold: String, errors: Bool) -> String {
         var text = "# Evaluation against \(gold) (\(evaluation.paragraphCount) paragraphs)\n\n"
+        text += evaluation.paragraphsInContext == 0 ? "Each paragraph classified alone.\n\n"
+            : "\(evaluation.paragraphsInContext) paragraphs also seen in their document: list items inherit the learning sources of their lead-in or heading.\n\n"
         for (title, scores, averages) in [("Themes", evaluation.themes, evaluation.themeAverages),
                                           ("Learning sources", evaluation.sources, evaluation.sourceAverages)] {
             var table = DataTable(columns: ["id", "support", "tp", "fp", "fn", "precision", "recall", "f1"].map { .init(id: $0) })
@@ -89,7 +119,9 @@ enum EvaluationReport {
             text += "- **\(error.kind.rawValue)** `\(error.label)` \(error.paragraph.id) (gold line \(error.paragraph.line))\n"
             text += "  > \(error.paragraph.text)\n"
             if error.kind == .falsePositive {
-                text += "  fired: " + error.evidence.map { "\($0.rule) \"\($0.text)\"" }.joined(separator: "; ") + "\n"
+                text += "  fired: " + error.evidence.map { evidence in
+                    evidence.rule + (evidence.inheritedFrom.map { " (\($0.description))" } ?? "") + " \"\(evidence.text)\""
+                }.joined(separator: "; ") + "\n"
             } else if !error.evidence.isEmpty {
                 text += "  other tags: " + Set(error.evidence.map(\.label)).sorted().joined(separator: ", ") + "\n"
             }

@@ -48,13 +48,31 @@ public struct Evaluation: Sendable {
     public var themeAverages: Averages { Evaluation.averages(themes) }
     public var sourceAverages: Averages { Evaluation.averages(sources) }
 
-    public init(matcher: Matcher, gold: [GoldParagraph]) {
+    /// Paragraphs that were seen in their document (their sources could be inherited).
+    public var paragraphsInContext: Int
+
+    /// Scores `gold` against the rules. Each paragraph is classified from its own text; when
+    /// `documents` holds the classified document it came from (by id), the paragraph that
+    /// starts on the same line lends its inherited learning sources, as classify shows them.
+    public init(matcher: Matcher, gold: [GoldParagraph], documents: [String: ClassifiedDocument] = [:]) {
         var scores: [String: Score] = [:]
         var errors: [Error] = []
         var scratch = MatchScratch(matcher: matcher)
+        var inContext = 0
+        let starts = documents.mapValues { document in
+            Dictionary(document.paragraphs.map { ($0.paragraph.lines.lowerBound, $0.classification) }, uniquingKeysWith: { first, _ in first })
+        }
         for rule in matcher.ruleSet.rules { scores[rule.id] = Score(id: rule.id) }
         for paragraph in gold {
-            let result = matcher.classify(paragraph.text, scratch: &scratch)
+            var result = matcher.classify(paragraph.text, scratch: &scratch)
+            if let document = paragraph.document, let first = paragraph.lines?.lowerBound,
+               let context = starts[document]?[first] {
+                inContext += 1
+                for evidence in context.evidence where evidence.inheritedFrom != nil {
+                    if !result.sources.contains(evidence.label) { result.sources.append(evidence.label) }
+                    result.evidence.append(evidence)
+                }
+            }
             let predicted = Set(result.themes + result.sources)
             let expected = paragraph.themes.union(paragraph.sources)
             for id in predicted.union(expected) {
@@ -73,6 +91,7 @@ public struct Evaluation: Sendable {
                 scores[id] = score
             }
         }
+        self.paragraphsInContext = inContext
         let taxonomy = matcher.ruleSet.taxonomy
         self.themes = taxonomy.themeIDs.compactMap { scores[$0] }
         self.sources = taxonomy.sourceIDs.compactMap { scores[$0] }

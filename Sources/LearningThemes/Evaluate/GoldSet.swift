@@ -7,7 +7,13 @@ public struct GoldParagraph: Sendable {
     public var text: String
     public var themes: Set<String>
     public var sources: Set<String>
+    /// Line of the record in the gold file.
     public var line: Int
+    /// The corpus document id and source lines the paragraph came from, when the record
+    /// gives them (`"doc"`, `"lines": [first, last]`): evaluation then sees the paragraph
+    /// in its document, as classify does.
+    public var document: String?
+    public var lines: ClosedRange<Int>?
 }
 
 /// A JSON Lines file of `{"id", "text", "themes": [...], "sources": [...]}` records.
@@ -48,10 +54,26 @@ public enum GoldSet {
             seen[id] = number + 1
             let themes = try labels(object, "themes", allowed: themeIDs, location: location)
             let sources = try labels(object, "sources", allowed: sourceIDs, location: location)
-            paragraphs.append(GoldParagraph(id: id, text: text, themes: themes, sources: sources, line: number + 1))
+            let (document, lines) = try origin(object, location: location)
+            paragraphs.append(GoldParagraph(id: id, text: text, themes: themes, sources: sources, line: number + 1,
+                                            document: document, lines: lines))
         }
         if paragraphs.isEmpty { throw LearningThemesError(.gold, "no records in gold file", at: SourceLocation(file: file)) }
         return paragraphs
+    }
+
+    private static func origin(_ object: [String: Any], location: SourceLocation) throws -> (String?, ClosedRange<Int>?) {
+        let document = object["doc"]
+        let lines = object["lines"]
+        if document == nil && lines == nil { return (nil, nil) }
+        guard let document = document as? String, !document.isEmpty else {
+            throw LearningThemesError(.gold, "\"doc\" must be a non-empty document id", at: location)
+        }
+        guard let pair = lines as? [Any], pair.count == 2, let first = pair[0] as? Int, let last = pair[1] as? Int,
+              first >= 1, last >= first else {
+            throw LearningThemesError(.gold, "\"lines\" must be [first, last] line numbers with first ≤ last", at: location)
+        }
+        return (document, first...last)
     }
 
     private static func labels(_ object: [String: Any], _ field: String, allowed: Set<String>,

@@ -43,9 +43,19 @@ public enum ClassificationRecords {
                     ("text", .string(evidence.text)),
                     ("start", .int(evidence.bytes.lowerBound)),
                     ("end", .int(evidence.bytes.upperBound)),
+                    // Where start/end point when the words are not in this paragraph.
+                    ("inherited_from", inheritance(evidence.inheritedFrom)),
                 ])
             })),
         ]
+    }
+
+    static func inheritance(_ context: EvidenceContext?) -> JSONValue {
+        switch context {
+        case nil: .null
+        case .heading: .object([("kind", .string("heading"))])
+        case .leadIn(let paragraph): .object([("kind", .string("lead-in")), ("paragraph", .int(paragraph + 1))])
+        }
     }
 
     /// One table row per paragraph; lists are joined with "; " so each stays one cell.
@@ -55,7 +65,9 @@ public enum ClassificationRecords {
             .text(id), .text(document), .text(lines), section.map(DataTable.Cell.text) ?? .empty,
             .text(classification.themes.joined(separator: "; ")),
             .text(classification.sources.joined(separator: "; ")),
-            .text(classification.evidence.map { "\($0.label)/\($0.rule): \"\($0.text)\"" }.joined(separator: "; ")),
+            .text(classification.evidence.map { evidence in
+                "\(evidence.label)/\(evidence.rule)" + (evidence.inheritedFrom.map { " (\($0.description))" } ?? "") + ": \"\(evidence.text)\""
+            }.joined(separator: "; ")),
             .text(text),
         ]
     }

@@ -6,14 +6,35 @@ public struct Evidence: Sendable, Hashable {
     public var rule: String
     /// The matched words, quoted exactly from the paragraph text.
     public var text: String
-    /// UTF-8 byte offsets of `text` in the paragraph text.
+    /// UTF-8 byte offsets of `text` in the paragraph text, or in the context it was
+    /// inherited from.
     public var bytes: Range<Int>
+    /// Where the words are when they are not in the tagged paragraph: a list item takes the
+    /// learning sources of the lead-in or heading that introduces it.
+    public var inheritedFrom: EvidenceContext?
 
-    public init(label: String, rule: String, text: String, bytes: Range<Int>) {
+    public init(label: String, rule: String, text: String, bytes: Range<Int>, inheritedFrom: EvidenceContext? = nil) {
         self.label = label
         self.rule = rule
         self.text = text
         self.bytes = bytes
+        self.inheritedFrom = inheritedFrom
+    }
+}
+
+/// The context a learning source was inherited from.
+public enum EvidenceContext: Sendable, Hashable {
+    /// The paragraph (0-based index) that introduces the list, ending in a colon.
+    case leadIn(paragraph: Int)
+    /// The heading of the section the list item is in.
+    case heading
+
+    /// For people: "lead-in ¶12" (1-based, as paragraph ids are) or "heading".
+    public var description: String {
+        switch self {
+        case .leadIn(let paragraph): "lead-in ¶\(paragraph + 1)"
+        case .heading: "heading"
+        }
     }
 }
 

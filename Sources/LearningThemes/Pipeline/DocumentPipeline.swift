@@ -44,9 +44,8 @@ public struct DocumentPipeline: Sendable {
 
     /// Every paragraph with its tags and evidence.
     public func classify(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> ClassifiedDocument {
-        let paragraphs = ParagraphSegmenter().segment(loaded.bytes).map { paragraph in
-            ClassifiedParagraph(paragraph: paragraph, classification: matcher.classify(paragraph.text, scratch: &scratch))
-        }
+        let segmented = ParagraphSegmenter().segment(loaded.bytes)
+        let paragraphs = zip(segmented, matcher.classify(segmented, scratch: &scratch)).map(ClassifiedParagraph.init)
         return ClassifiedDocument(metadata: metadata, format: loaded.format, warnings: loaded.warnings, paragraphs: paragraphs)
     }
 
@@ -54,8 +53,8 @@ public struct DocumentPipeline: Sendable {
     /// comparison needs.
     public func tally(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> DocumentTally {
         var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
-        for paragraph in ParagraphSegmenter().segment(loaded.bytes) {
-            tally.add(paragraphTags: matcher.tags(paragraph.text, scratch: &scratch))
+        matcher.forEachParagraphTags(ParagraphSegmenter().segment(loaded.bytes), scratch: &scratch) { tags in
+            tally.add(paragraphTags: tags)
         }
         return tally
     }

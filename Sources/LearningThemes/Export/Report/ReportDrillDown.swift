@@ -63,7 +63,10 @@ struct ReportDrillDown {
         let theme = context.comparison.tags[tag]
         let evidence = item.classification.evidence.filter { $0.label == theme }
         var rules: [String] = []
-        for piece in evidence where !rules.contains(piece.rule) { rules.append(piece.rule) }
+        for piece in evidence {
+            let rule = piece.rule + (piece.inheritedFrom.map { " (\($0.description))" } ?? "")
+            if !rules.contains(rule) { rules.append(rule) }
+        }
         let others = item.classification.themes.filter { $0 != theme }.map { context.ruleSet.rule($0)?.label ?? $0 }
         var place: [HTML] = ["<code>\(document.paragraphID(paragraph))</code>"]
         if let title = document.metadata.title { place.append("\(title)") }
@@ -77,7 +80,7 @@ struct ReportDrillDown {
         return """
         <li class="paragraph">
         <p class="where">\(HTML.joined(place, separator: " · "))</p>
-        <blockquote>\(EvidenceHighlighter.markup(paragraph.text, evidence: evidence))</blockquote>
+        <blockquote>\(EvidenceHighlighter.markup(paragraph.text, evidence: evidence.filter { $0.inheritedFrom == nil }))</blockquote>
         <p class="fired">Rules that fired: \(ruleList).\(alsoTagged)</p>
         </li>
         """
