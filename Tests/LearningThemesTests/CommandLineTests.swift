@@ -87,6 +87,34 @@ final class CommandLineTests: XCTestCase {
                                 "Kensington and Chelsea and Westminster Local Safeguarding Children Partnership"])
     }
 
+    /// A hand-labelled bullet of the Camden 2019-20 report (findings of the HMIP inspection of
+    /// the youth offending service): its own words name no inspection, its document does.
+    func testEvaluateSeesGoldParagraphsInTheirDocument() throws {
+        let record = try XCTUnwrap(String(decoding: FileManager.default.contents(atPath: TestSupport.path("corpus/gold/dev.jsonl"))!, as: UTF8.self)
+            .split(separator: "\n").first { $0.contains("\"camden-2019-20:L2975\"") })
+        XCTAssertTrue(record.contains("\"sources\": [\"inspection\"]"))
+        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
+        try (record + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let inContext = try TestSupport.run(["evaluate", "--gold", path, "--format", "csv"])
+        XCTAssertEqual(inContext.status, 0, inContext.standardError)
+        XCTAssertTrue(inContext.standardOutput.contains("source,inspection,1,1,0,0,"), inContext.standardOutput)
+        let alone = try TestSupport.run(["evaluate", "--gold", path, "--format", "csv", "--alone"])
+        XCTAssertTrue(alone.standardOutput.contains("source,inspection,1,0,0,1,"), alone.standardOutput)
+        let text = try TestSupport.run(["evaluate", "--gold", path, "--errors", "--alone"])
+        XCTAssertTrue(text.standardOutput.contains("Each paragraph classified alone."))
+        XCTAssertTrue(text.standardOutput.contains("**false-negative** `inspection` camden-2019-20:L2975"))
+    }
+
+    func testEvaluateRejectsABadDocumentOriginByLine() throws {
+        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
+        try "{\"id\":\"a\",\"doc\":\"camden-2019-20\",\"lines\":[9,3],\"text\":\"x\",\"themes\":[],\"sources\":[]}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try TestSupport.run(["evaluate", "--gold", path])
+        XCTAssertEqual(run.status, 6)
+        XCTAssertEqual(run.standardError, "learning-themes: \(path):1: \"lines\" must be [first, last] line numbers with first ≤ last\n")
+    }
+
     func testEvaluateRejectsAMalformedGoldLineByNumber() throws {
         let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
         try "{\"id\":\"a\",\"text\":\"x\",\"themes\":[],\"sources\":[]}\n{not json\n".write(toFile: path, atomically: true, encoding: .utf8)
