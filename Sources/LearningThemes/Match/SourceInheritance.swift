@@ -71,21 +71,17 @@ struct SourceInheritance<Label: Equatable> {
 
     /// The last sentence of a paragraph that ends in a colon, and its byte offset.
     static func introducingSentence(_ text: String) -> (String, Int)? {
-        let utf8 = text.utf8
-        guard utf8.last == UInt8(ascii: ":") else { return nil }
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for index in utf8.indices {
-            let byte = utf8[index]
+        var text = text
+        return text.withUTF8 { bytes -> (String, Int)? in
+            guard bytes.last == UInt8(ascii: ":") else { return nil }
+            var start = 0
             // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit.
-            if beforePrevious.isSentenceEnd && previous == UInt8(ascii: " ") && (byte.isASCIIUpper || byte.isASCIIDigit) {
+            for index in bytes.indices.dropFirst(2) where bytes[index - 2].isSentenceEnd && bytes[index - 1] == UInt8(ascii: " ")
+                && (bytes[index].isASCIIUpper || bytes[index].isASCIIDigit) {
                 start = index
             }
-            beforePrevious = previous
-            previous = byte
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), start)
         }
-        return (String(text[start...]), utf8.distance(from: utf8.startIndex, to: start))
     }
 }
 

@@ -8,6 +8,10 @@ struct WordTrie: Sendable {
 
     /// byte -> column in `transitions` (0 = a byte no rule word contains).
     let byteColumn: FrozenArray<UInt8>
+    /// Raw text byte -> column of its folded form, for ASCII letters and digits; other
+    /// bytes map to `notASCIIWord`. Folding and column look-up in one load.
+    let asciiWordColumn: FrozenArray<UInt16>
+    static let notASCIIWord = UInt16.max
     let columnCount: Int
     /// A complete DFA: row + column -> next row, where a row is state * columnCount. Its
     /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
@@ -98,7 +102,10 @@ struct WordTrie: Sendable {
             }
             var starts: [Int32] = [0]
             for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
-            return WordTrie(byteColumn: FrozenArray(byteColumn), columnCount: columns,
+            let asciiWordColumn = (0..<256).map { byte in
+                ByteClass.table[byte] == ByteClass.word ? UInt16(byteColumn[Int(ByteClass.lower[byte])]) : WordTrie.notASCIIWord
+            }
+            return WordTrie(byteColumn: FrozenArray(byteColumn), asciiWordColumn: FrozenArray(asciiWordColumn), columnCount: columns,
                             transitions: FrozenArray(table), classOfState: FrozenArray(classOfState),
                             classSymbolStart: FrozenArray(starts),
                             classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
@@ -125,6 +132,22 @@ struct TrieWalker: FoldedWordSink {
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         row = trie.transitions[Int(row) &+ Int(trie.byteColumn[Int(byte)])]
+    }
+
+    @inline(__always)
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let columns = trie.asciiWordColumn.base
+        let transitions = trie.transitions.base
+        var row = self.row
+        var position = start
+        while position < text.count {
+            let column = columns[Int(text[position])]
+            if column == WordTrie.notASCIIWord { break }
+            row = transitions[Int(row) &+ Int(column)]
+            position &+= 1
+        }
+        self.row = row
+        return position
     }
 
     /// The class of the word just scanned.

@@ -66,13 +66,14 @@ struct TokenScanner<Sink: FoldedWordSink> {
         var end = position
         sink.beginWord()
         while position < count {
-            let byte = text[position]
-            let kind = classes[Int(byte)]
-            if kind == ByteClass.word {
-                sink.append(lower[Int(byte)])
-                position += 1
-                end = position
-            } else if kind == ByteClass.apostrophe {
+            let runEnd = sink.appendASCIIRun(text, from: position)
+            if runEnd > position {
+                position = runEnd
+                end = runEnd
+                if position == count { break }
+            }
+            let kind = classes[Int(text[position])]
+            if kind == ByteClass.apostrophe {
                 if !continueAfterApostrophe(width: 1) { break }
             } else if kind == ByteClass.multiByte {
                 let scalar = UTF8Scalar.decode(text, at: position)

@@ -55,6 +55,24 @@ public struct Tokenizer: Sendable {
 protocol FoldedWordSink {
     mutating func beginWord()
     mutating func append(_ byte: UInt8)
+    /// Takes the run of ASCII letters and digits starting at `start` (folded) and returns
+    /// where it stops. Most of a text's bytes are in such runs, so a sink may replace this
+    /// with one fused table step per byte.
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
+}
+
+extension FoldedWordSink {
+    @inline(__always)
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let classes = ByteClass.classes
+        let lower = ByteClass.lowercase
+        var position = start
+        while position < text.count, classes[Int(text[position])] == ByteClass.word {
+            append(lower[Int(text[position])])
+            position += 1
+        }
+        return position
+    }
 }
 
 /// Collects a word's folded bytes into a buffer (for `Tokenizer`).
