@@ -18,7 +18,14 @@ struct PatternLexer {
     static func symbols(in line: [UInt8], from offset: Int, location: SourceLocation) throws -> [Located] {
         var result: [Located] = []
         var index = offset
-        func column(_ at: Int) -> Int { String(decoding: line[..<at], as: UTF8.self).count + 1 }
+        // Columns are asked for left to right: count characters from the last one asked
+        // for, not from the start of the line, or a long rule line costs its length squared.
+        var counted = (byte: 0, column: 1)
+        func column(_ at: Int) -> Int {
+            guard at >= counted.byte else { return String(decoding: line[..<at], as: UTF8.self).count + 1 }
+            counted = (at, counted.column + String(decoding: line[counted.byte..<at], as: UTF8.self).count)
+            return counted.column
+        }
         func fail(_ message: String, at: Int) -> LearningThemesError {
             var where_ = location
             where_.column = column(at)
