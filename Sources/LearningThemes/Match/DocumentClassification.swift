@@ -7,17 +7,33 @@ extension Matcher {
         var results: [Classification] = []
         results.reserveCapacity(paragraphs.count)
         var inheritance = SourceInheritance<String>()
-        var contexts: [String: [Evidence]] = [:]
+        var sectionNumber = 0
+        var section: String?
+        var leadInEvidence: [Int: [Evidence]] = [:]
+        var headingEvidence: [Evidence] = []
         for paragraph in paragraphs {
             var result = classify(paragraph.text, scratch: &scratch)
-            let inherited = inheritance.next(paragraph, ownSources: result.sources) { text in
-                let context = classify(text, scratch: &scratch)
-                contexts[text] = context.evidence
-                return context.sources
+            if paragraph.section != section {
+                section = paragraph.section
+                sectionNumber += 1
+            }
+            var text = paragraph.text
+            let inherited = text.withUTF8 { bytes in
+                inheritance.next(index: paragraph.index, role: paragraph.role, section: section == nil ? 0 : sectionNumber,
+                                 text: bytes, ownSources: result.sources) { context in
+                    let found = classify(context.map { String(decoding: $0, as: UTF8.self) } ?? section ?? "", scratch: &scratch)
+                    if context == nil { headingEvidence = found.evidence } else { leadInEvidence[paragraph.index] = found.evidence }
+                    return found.sources
+                }
             }
             for source in inherited {
                 result.sources.append(source.label)
-                for var evidence in contexts[source.context, default: []] where evidence.label == source.label {
+                let context: [Evidence]
+                switch source.origin {
+                case .leadIn(let index): context = leadInEvidence[index, default: []]
+                case .heading: context = headingEvidence
+                }
+                for var evidence in context where evidence.label == source.label {
                     evidence.inheritedFrom = source.origin
                     evidence.bytes = evidence.bytes.lowerBound + source.offset ..< evidence.bytes.upperBound + source.offset
                     result.evidence.append(evidence)
@@ -35,26 +51,31 @@ extension Matcher {
         }
         return results
     }
+}
 
-    /// The tag indices of each paragraph of a document, inherited sources included, without
-    /// building evidence: what counting a whole corpus needs. The buffer passed to `body`
-    /// is valid only during the call.
-    func forEachParagraphTags(_ paragraphs: [Paragraph], scratch: inout MatchScratch,
-                              _ body: (UnsafeBufferPointer<Int32>) -> Void) {
-        var inheritance = SourceInheritance<Int32>()
-        var tags: [Int32] = []
-        var ownSources: [Int32] = []
-        for paragraph in paragraphs {
-            let found = self.tags(paragraph.text, scratch: &scratch)
-            tags.removeAll(keepingCapacity: true)
-            tags.append(contentsOf: found)
-            ownSources.removeAll(keepingCapacity: true)
-            for tag in tags where targets[Int(tag)].isSource { ownSources.append(tag) }
-            let inherited = inheritance.next(paragraph, ownSources: ownSources) { text in
-                self.tags(text, scratch: &scratch).filter { targets[Int($0)].isSource }
-            }
-            for source in inherited { tags.append(source.label) }
-            tags.withUnsafeBufferPointer(body)
+/// Counts a document paragraph by paragraph as the segmenter streams it, inherited
+/// sources included, without building evidence or strings: what a whole corpus needs.
+struct ParagraphTagCounter {
+    let matcher: Matcher
+    private var inheritance = SourceInheritance<Int32>()
+    private var tags: [Int32] = []
+    private var ownSources: [Int32] = []
+
+    init(matcher: Matcher) { self.matcher = matcher }
+
+    /// The tag indices of `paragraph`, valid until the next call.
+    mutating func tags(of paragraph: ParagraphBytes, scratch: inout MatchScratch) -> [Int32] {
+        let matcher = self.matcher
+        tags.removeAll(keepingCapacity: true)
+        tags.append(contentsOf: matcher.tags(paragraph.text, scratch: &scratch))
+        ownSources.removeAll(keepingCapacity: true)
+        for tag in tags where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
+        let inherited = inheritance.next(index: paragraph.index, role: paragraph.role, section: paragraph.sectionNumber,
+                                         text: paragraph.text, ownSources: ownSources) { context in
+            guard let text = context ?? paragraph.heading else { return [] }
+            return matcher.tags(text, scratch: &scratch).filter { matcher.targets[Int($0)].isSource }
         }
+        for source in inherited { tags.append(source.label) }
+        return tags
     }
 }

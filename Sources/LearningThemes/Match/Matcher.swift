@@ -59,7 +59,11 @@ public final class Matcher: Sendable {
     /// `tagIndices` without an array: the buffer is valid until the scratch is used again.
     func tags(_ text: String, scratch: inout MatchScratch) -> UnsafeBufferPointer<Int32> {
         var copy = text
-        copy.withUTF8 { bytes in scan(bytes, scratch: &scratch) }
+        return copy.withUTF8 { bytes in tags(bytes, scratch: &scratch) }
+    }
+
+    func tags(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) -> UnsafeBufferPointer<Int32> {
+        scan(bytes, scratch: &scratch)
         ClauseEvaluator(matcher: self, scratch: scratch).evaluate(keepingHits: false)
         return UnsafeBufferPointer(scratch.buffers.tagged.elements)
     }

@@ -8,80 +8,72 @@
 ///
 /// Only the sentence that introduces the list counts ("It is one method of seeking
 /// assurance ... including:"), not earlier sentences of the lead-in paragraph ("This audit
-/// is not a standalone exercise."), which are about something else.
+/// is not a standalone exercise."), which are about something else. A list with such a
+/// lead-in follows it; a list without one (or whose lead-in names no source) takes the
+/// sources its heading names.
 ///
 /// Fed one paragraph at a time in document order, so it works the same for a whole
 /// classified document and for the streaming tally, with `Label` a source id or a tag index.
 struct SourceInheritance<Label: Equatable> {
-    /// A source a list item inherits: where from, and the text that was classified to find
-    /// it (the lead-in's last sentence, `offset` bytes into its paragraph, or the heading).
+    /// A source a list item inherits, where from, and for a lead-in, the byte offset of its
+    /// introducing sentence (evidence found in the sentence is shifted by it).
     struct Inherited {
         var label: Label
         var origin: EvidenceContext
-        var context: String
         var offset: Int
     }
 
-    private struct Context {
-        var origin: EvidenceContext
-        var text: String
-        var offset: Int
-        var sources: [Label]
-    }
+    private var leadIn: (paragraph: Int, offset: Int, sources: [Label])?
+    private var sectionNumber = 0
+    /// The sources the current section's heading names, once a list item asked for them.
+    private var headingSources: [Label]?
 
-    private var leadIn: Context?
-    private var section: String?
-    /// The current section's heading, once a list item asked for it.
-    private var heading: Context?
-
-    /// Takes the next paragraph, with the sources it has by itself, and returns the sources
-    /// it inherits beyond those: from the lead-in when the list has one, else from the
-    /// heading. `sources` classifies a lead-in sentence or a heading; it is called once per
-    /// lead-in and at most once per section.
-    mutating func next(_ paragraph: Paragraph, ownSources: [Label], sources: (String) -> [Label]) -> [Inherited] {
-        if paragraph.section != section {
-            section = paragraph.section
-            heading = nil
+    /// Takes the next paragraph (`section` numbers its heading and changes exactly when the
+    /// heading does), with the sources it has by itself, and returns those it inherits
+    /// beyond them. `sources` classifies a lead-in's introducing sentence, or the current
+    /// heading when given nil; it is called once per lead-in and at most once per section.
+    mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
+                       ownSources: [Label], sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+        if section != sectionNumber {
+            sectionNumber = section
+            headingSources = nil
             leadIn = nil
         }
-        switch paragraph.role {
+        switch role {
         case .body:
             // Only a paragraph ending in a colon announces a list; any other ends the list.
             leadIn = nil
-            if let (sentence, offset) = Self.introducingSentence(paragraph.text) {
-                leadIn = Context(origin: .leadIn(paragraph: paragraph.index), text: sentence, offset: offset,
-                                 sources: sources(sentence))
+            if let start = Self.introducingSentenceStart(text) {
+                leadIn = (index, start, sources(UnsafeBufferPointer(rebasing: text[start...])))
             }
             return []
         case .tableRow:
             leadIn = nil
             return []
         case .listItem:
-            // A lead-in says what its list is, even under a heading naming something else
-            // ("School Safeguarding Compliance Audit" / "... assurance in other ways, including:").
-            if leadIn?.sources.isEmpty ?? true, heading == nil, let section {
-                heading = Context(origin: .heading, text: section, offset: 0, sources: sources(section))
+            if let leadIn, !leadIn.sources.isEmpty {
+                return leadIn.sources.filter { !ownSources.contains($0) }.map {
+                    Inherited(label: $0, origin: .leadIn(paragraph: leadIn.paragraph), offset: leadIn.offset)
+                }
             }
-            guard let context = leadIn.flatMap({ $0.sources.isEmpty ? nil : $0 }) ?? heading else { return [] }
-            return context.sources.filter { !ownSources.contains($0) }.map {
-                Inherited(label: $0, origin: context.origin, context: context.text, offset: context.offset)
+            guard section > 0 else { return [] }
+            if headingSources == nil { headingSources = sources(nil) }
+            return (headingSources ?? []).filter { !ownSources.contains($0) }.map {
+                Inherited(label: $0, origin: .heading, offset: 0)
             }
         }
     }
 
-    /// The last sentence of a paragraph that ends in a colon, and its byte offset.
-    static func introducingSentence(_ text: String) -> (String, Int)? {
-        var text = text
-        return text.withUTF8 { bytes -> (String, Int)? in
-            guard bytes.last == UInt8(ascii: ":") else { return nil }
-            var start = 0
-            // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit.
-            for index in bytes.indices.dropFirst(2) where bytes[index - 2].isSentenceEnd && bytes[index - 1] == UInt8(ascii: " ")
-                && (bytes[index].isASCIIUpper || bytes[index].isASCIIDigit) {
-                start = index
-            }
-            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), start)
+    /// Where the last sentence of a paragraph that ends in a colon starts.
+    static func introducingSentenceStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard text.last == UInt8(ascii: ":") else { return nil }
+        var start = 0
+        // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit.
+        for index in text.indices.dropFirst(2) where text[index - 2].isSentenceEnd && text[index - 1] == UInt8(ascii: " ")
+            && (text[index].isASCIIUpper || text[index].isASCIIDigit) {
+            start = index
         }
+        return start
     }
 }
 

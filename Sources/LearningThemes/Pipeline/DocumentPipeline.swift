@@ -28,8 +28,9 @@ public struct DocumentPipeline: Sendable {
         var loaded = try DocumentLoader.load(path: metadata.path)
         var metadata = metadata
         if metadata.partnership == nil || metadata.period == nil || metadata.kind == nil {
-            let opening = String(decoding: loaded.bytes.prefix(DocumentPipeline.detectionWindow), as: UTF8.self)
-            metadata = MetadataDetector.detect(text: opening).applying(to: metadata)
+            // The loaded bytes are valid UTF-8 already: detection reads them as they are.
+            metadata = MetadataDetector.detect(utf8: loaded.bytes, window: DocumentPipeline.detectionWindow)
+                .applying(to: metadata)
             let missing = [("partnership", metadata.partnership == nil), ("period", metadata.period == nil),
                            ("kind", metadata.kind == nil)].filter(\.1).map(\.0)
             if reportsMissingMetadata && !missing.isEmpty {
@@ -53,8 +54,9 @@ public struct DocumentPipeline: Sendable {
     /// comparison needs.
     public func tally(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> DocumentTally {
         var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
-        matcher.forEachParagraphTags(ParagraphSegmenter().segment(loaded.bytes), scratch: &scratch) { tags in
-            tally.add(paragraphTags: tags)
+        var counter = ParagraphTagCounter(matcher: matcher)
+        ParagraphSegmenter().forEachParagraph(loaded.bytes) { paragraph in
+            tally.add(paragraphTags: counter.tags(of: paragraph, scratch: &scratch))
         }
         return tally
     }

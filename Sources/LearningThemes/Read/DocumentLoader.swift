@@ -46,10 +46,11 @@ public enum DocumentLoader {
             break
         }
 
-        if UTF16Text.detect(bytes) == nil && FormatSniffing.looksBinary(bytes) {
+        let utf16 = UTF16Text.detect(bytes)
+        if utf16 == nil && FormatSniffing.looksBinary(bytes) {
             throw LearningThemesError(.input, "binary file, not a text document", at: location)
         }
-        var (text, warnings) = TextDecoding.decode(bytes, name: name)
+        var (text, warnings) = TextDecoding.decode(bytes, name: name, utf16: utf16)
         if UTF8Bytes.isBlank(text) { throw LearningThemesError(.input, "empty file", at: location) }
 
         if FormatSniffing.looksLikeHTMLPage(text) || ["html", "htm", "xhtml"].contains(fileExtension) {

@@ -33,40 +33,39 @@ enum FileBytesReader {
         try readToEnd(STDIN_FILENO, sizeHint: 0, at: SourceLocation(file: name))
     }
 
-    /// Reads straight into one buffer sized from the file's length (grown if the file was
-    /// longer than stat said, as pipes and /proc files are), so no chunk is zeroed or
-    /// copied on the way.
+    /// Reads straight into the storage of the array returned, sized from the file's length,
+    /// so no byte is zeroed or copied on the way. A file longer than stat said (pipes,
+    /// /proc files) moves to storage twice the size and reading goes on.
     private static func readToEnd(_ descriptor: Int32, sizeHint: Int, at location: SourceLocation) throws -> [UInt8] {
         var capacity = min(max(sizeHint, 0), maximumSize) + 4096
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var count = 0
+        var bytes: [UInt8] = []
         while true {
-            if count == capacity {
-                if capacity > maximumSize {
-                    throw LearningThemesError(.input, "file too large (over \(maximumSize >> 20) MB)", at: location)
+            var reachedEnd = false
+            let previous = bytes
+            bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = buffer.initialize(fromContentsOf: previous)
+                while count < buffer.count {
+                    let read = posixRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read == 0 { reachedEnd = true; return }
+                    if read < 0 {
+                        let code = errno
+                        if code == EINTR { continue }
+                        throw code == EISDIR
+                            ? LearningThemesError(.input, "is a directory", at: location)
+                            : LearningThemesError(.input, "cannot read: \(describe(code))", at: location)
+                    }
+                    count += read
+                    if count > maximumSize {
+                        throw LearningThemesError(.input, "file too large (over \(maximumSize >> 20) MB)", at: location)
+                    }
                 }
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                larger.moveInitialize(from: buffer, count: count)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
             }
-            let read = posixRead(descriptor, buffer + count, capacity - count)
-            if read == 0 { break }
-            if read < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                throw code == EISDIR
-                    ? LearningThemesError(.input, "is a directory", at: location)
-                    : LearningThemesError(.input, "cannot read: \(describe(code))", at: location)
-            }
-            count += read
-            if count > maximumSize {
+            if reachedEnd { return bytes }
+            if capacity > maximumSize {
                 throw LearningThemesError(.input, "file too large (over \(maximumSize >> 20) MB)", at: location)
             }
+            capacity *= 2
         }
-        return Array(UnsafeBufferPointer(start: buffer, count: count))
     }
 
     private static func openError(_ code: Int32, at location: SourceLocation) -> LearningThemesError {

@@ -19,19 +19,25 @@ enum FormatSniffing {
     /// Text has at most a stray NUL or two and few control characters; anything
     /// else (images, executables, archives) would only feed garbage to the rules.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        guard !sample.isEmpty else { return false }
+        let sampleCount = min(bytes.count, 8192)
+        guard sampleCount > 0 else { return false }
         var nulBytes = 0, controlBytes = 0
-        for byte in sample {
-            switch byte {
-            case 0: nulBytes += 1
-            // Tab, LF, VT, FF, CR and ESC occur in real text files (FF in extracted
-            // PDF text, ESC in terminal logs); the rest of C0 and DEL do not.
-            case 0x01...0x08, 0x0E...0x1A, 0x1C...0x1F, 0x7F: controlBytes += 1
-            default: break
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            var index = 0
+            // Eight bytes at a time: most words of text hold no byte below 0x20 or DEL
+            // (line breaks come every line or so), so only the few that do are looked
+            // at byte by byte.
+            while index + 8 <= sampleCount {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if ControlBytes.mayHaveOne(word) {
+                    for offset in index..<(index + 8) { ControlBytes.count(buffer[offset], &nulBytes, &controlBytes) }
+                }
+                index += 8
             }
+            for offset in index..<sampleCount { ControlBytes.count(buffer[offset], &nulBytes, &controlBytes) }
         }
-        return nulBytes > 4 || controlBytes * 10 > sample.count
+        return nulBytes > 4 || controlBytes * 10 > sampleCount
     }
 
     /// A saved web page: starts with markup and declares itself HTML early on.

@@ -36,6 +36,8 @@ extension ParagraphSegmenter {
         static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {
             var marker = LineMarker(contentStart: start)
             var index = skipBlanks(bytes, start, end)
+            // Most lines open with a word: only "a) " or "B) " among those is a marker.
+            if index + 1 < end && Bytes.isLetter(bytes[index]) && bytes[index + 1] != UInt8(ascii: ")") { return marker }
             // A Markdown quotation marker says nothing about structure.
             if index + 1 < end && bytes[index] == UInt8(ascii: ">") && Bytes.isBlank(bytes[index + 1]) {
                 index = skipBlanks(bytes, index + 1, end)

@@ -16,9 +16,9 @@ extension ParagraphSegmenter {
                 while index + Chunk.scalarCount <= count {
                     let chunk = base.loadUnaligned(fromByteOffset: index, as: Chunk.self)
                     let notable = lanes(where: (chunk .< Chunk(repeating: Bytes.space)) .| (chunk .== Chunk(repeating: UInt8(ascii: "<"))))
-                    let continuation = lanes(where: (chunk .>= Chunk(repeating: 0x80)) .& (chunk .< Chunk(repeating: 0xC0)))
+                    let continuation = ones(where: (chunk .>= Chunk(repeating: 0x80)) .& (chunk .< Chunk(repeating: 0xC0)))
                     if notable.0 | notable.1 == 0 {
-                        continuations += (continuation.0.nonzeroBitCount + continuation.1.nonzeroBitCount) / 8
+                        continuations += byteSum(continuation.0 &+ continuation.1)
                         index += Chunk.scalarCount
                         continue
                     }
@@ -26,7 +26,7 @@ extension ParagraphSegmenter {
                     let position = notable.0 != 0 ? notable.0.trailingZeroBitCount / 8 : 8 + notable.1.trailingZeroBitCount / 8
                     let lowKeep: UInt64 = position >= 8 ? ~0 : (1 << UInt64(position * 8)) &- 1
                     let highKeep: UInt64 = position <= 8 ? 0 : (1 << UInt64((position - 8) * 8)) &- 1
-                    continuations += ((continuation.0 & lowKeep).nonzeroBitCount + (continuation.1 & highKeep).nonzeroBitCount) / 8
+                    continuations += byteSum((continuation.0 & lowKeep) &+ (continuation.1 & highKeep))
                     return (index + position, continuations)
                 }
             }
@@ -37,6 +37,19 @@ extension ParagraphSegmenter {
                 index += 1
             }
             return (count, continuations)
+        }
+
+        /// The lanes where `mask` holds, as 0x01 bytes in two machine words, for counting.
+        @inline(__always)
+        static func ones(where mask: SIMDMask<SIMD16<Int8>>) -> (UInt64, UInt64) {
+            unsafeBitCast(Chunk(repeating: 0).replacing(with: 1, where: mask), to: (UInt64, UInt64).self)
+        }
+
+        /// The sum of the bytes of `word`, which must be below 256: one multiply, where a
+        /// population count is a long sequence on baseline x86-64, which has no `popcnt`.
+        @inline(__always)
+        static func byteSum(_ word: UInt64) -> Int {
+            Int(truncatingIfNeeded: (word &* 0x0101_0101_0101_0101) >> 56)
         }
 
         /// The lanes where `mask` holds, as 0xFF bytes in two machine words.

@@ -2,10 +2,10 @@ extension ParagraphSegmenter {
     /// Turns the stream of units into paragraphs. It holds back one unit, because what a
     /// unit is often depends on the next: a short line is a heading only if a paragraph
     /// follows, and a paragraph cut by a page break goes on in the next block.
-    struct ParagraphAssembler {
-        private(set) var paragraphs: [Paragraph] = []
+    struct ParagraphAssembler<Sink: ParagraphSink> {
+        /// Receives the paragraphs as they are settled, so none has to be kept here.
+        var sink: Sink
         private var pending: SegmentUnit?
-        private var section: String?
         /// First word of the last short line that was not taken for a heading: "Priority 1:",
         /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
         private var lastListedLineFirstWord: [UInt8]?
@@ -15,9 +15,7 @@ extension ParagraphSegmenter {
         /// caller to write the next unit into.
         mutating func add(_ unit: consuming SegmentUnit) -> [UInt8] {
             // Move the held unit out rather than copy it: appending to its text then needs no copy.
-            var taken: SegmentUnit?
-            swap(&taken, &pending)
-            guard var held = taken else {
+            guard var held = pending.take() else {
                 pending = consume unit
                 return []
             }
@@ -30,18 +28,21 @@ extension ParagraphSegmenter {
                     held.number = nil
                 }
                 held.endsOnLongLine = unit.endsOnLongLine
-                pending = held
+                pending = consume held
                 return unit.text
             }
-            resolve(held, next: unit)
+            resolve(held, next: Following(number: unit.number, isSubstantial: held.kind == .plainHeading && isSubstantial(unit)))
             pending = consume unit
             return held.text
         }
 
-        mutating func finish() -> [Paragraph] {
-            if let held = pending { resolve(held, next: nil) }
-            pending = nil
-            return paragraphs
+        init(sink: consuming Sink) {
+            self.sink = sink
+        }
+
+        /// Settles the unit still held back; the sink then has every paragraph.
+        mutating func finish() {
+            if let held = pending.take() { resolve(held, next: nil) }
         }
 
         /// Whether `unit` is the rest of `held`: lower-case prose after a heading that is
@@ -73,7 +74,15 @@ extension ParagraphSegmenter {
             }
         }
 
-        private mutating func resolve(_ held: SegmentUnit, next: SegmentUnit?) {
+        /// What settling a unit needs to know of the one after it. Passed instead of the unit
+        /// itself, which would be copied to be wrapped in an optional.
+        private struct Following {
+            var number: ClauseNumber?
+            /// Only worked out when the settled unit is a plain heading, the one case that asks.
+            var isSubstantial: Bool
+        }
+
+        private mutating func resolve(_ held: SegmentUnit, next: Following?) {
             if held.kind != .plainHeading { lastListedLineFirstWord = nil }
             switch held.kind {
             case .heading:
@@ -88,7 +97,7 @@ extension ParagraphSegmenter {
                 }
             case .plainHeading:
                 let firstWord = Array(held.text.prefix { !Bytes.isBlank($0) })
-                if let next, isSubstantial(next), firstWord != lastListedLineFirstWord {
+                if let next, next.isSubstantial, firstWord != lastListedLineFirstWord {
                     setSection(held)
                     lastListedLineFirstWord = nil
                 } else {
@@ -111,15 +120,14 @@ extension ParagraphSegmenter {
         private mutating func setSection(_ heading: SegmentUnit) {
             // "####" with nothing after it heads nothing.
             guard !heading.text.isEmpty else { return }
-            section = String(decoding: heading.text, as: UTF8.self)
+            sink.setSection(heading.text)
             inContents = ContentsHeading.matches(heading.text)
         }
 
         private mutating func emit(_ unit: SegmentUnit) {
             // The entries under "Table of contents" repeat the headings of the document.
             guard !inContents, Letters.hasTwo(unit.text) else { return }
-            paragraphs.append(Paragraph(index: paragraphs.count, text: String(decoding: unit.text, as: UTF8.self),
-                                        lines: unit.firstLine...max(unit.firstLine, unit.lastLine), section: section, role: unit.role))
+            sink.paragraph(unit.text, lines: unit.firstLine...max(unit.firstLine, unit.lastLine), role: unit.role)
         }
     }
 }

@@ -19,13 +19,30 @@ public struct ParagraphSegmenter: Sendable {
         return text.withUTF8 { segment(bytes: $0) }
     }
 
+    /// Calls `body` with each paragraph `segment(_:)` would return, in order, as UTF-8
+    /// bytes, without building `Paragraph` values or keeping them: for counting, which only
+    /// reads the words. The buffers are valid only during the call.
+    public func forEachParagraph(_ text: [UInt8], _ body: (ParagraphBytes) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            text.withUnsafeBufferPointer { bytes in
+                _ = run(bytes, into: ParagraphForwarder(body: body))
+            }
+        }
+    }
+
     func segment(bytes: UnsafeBufferPointer<UInt8>) -> [Paragraph] {
+        run(bytes, into: ParagraphCollector()).paragraphs
+    }
+
+    /// The passes shared by every entry point; returns the sink holding what it was sent.
+    private func run<Sink: ParagraphSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: consuming Sink) -> Sink {
         var census = RunningTitles.Census()
         var lines = SourceLines.split(bytes, census: &census)
         RunningTitles.mark(&lines, in: bytes, census: census)
-        var assembler = ParagraphAssembler()
+        var assembler = ParagraphAssembler(sink: sink)
         var producer = UnitProducer(bytes: bytes, lines: lines)
         producer.run(into: &assembler)
-        return assembler.finish()
+        assembler.finish()
+        return assembler.sink
     }
 }

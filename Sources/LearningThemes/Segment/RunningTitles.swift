@@ -71,17 +71,27 @@ extension ParagraphSegmenter {
                                          _ tallies: inout LineTallies) {
             var openings: [UInt64] = []
             var hasLongPairs = false
+            var firstPairs = BytePairFilter()
             for entry in tallies.entries where entry.count == 2 {
                 openings.append(opening(bytes, entry.start, Int(entry.length)))
                 hasLongPairs = hasLongPairs || entry.length >= 8
+                firstPairs.insert(bytes, entry.start)
             }
             let openingSet = WordKeySet(keys: openings)
             for line in lines where line.kind == .text || line.kind == .markdownHeading {
                 let length = line.end - line.start
-                var mayMatch = hasLongPairs && length > 8 && openingSet.contains(opening(bytes, line.start, 8))
+                // Titles are at least two bytes long (one character alone is furniture), so
+                // a line can only open with one if its first two bytes open one: most lines
+                // are passed over here.
+                guard length > 2, firstPairs.mayContain(bytes, line.start) else { continue }
+                // The first eight bytes are read once; each shorter opening is a mask of them.
+                let head = leadingBytes(bytes, line.start, min(8, length))
+                var mayMatch = hasLongPairs && length > 8 && openingSet.contains(opening(packed: head, length: 8))
                 if !mayMatch {
                     lengths.forEach(below: min(8, length)) { prefixLength in
-                        if !mayMatch && openingSet.contains(opening(bytes, line.start, prefixLength)) { mayMatch = true }
+                        if !mayMatch && openingSet.contains(opening(packed: head & lowBytesMask(prefixLength), length: prefixLength)) {
+                            mayMatch = true
+                        }
                     }
                 }
                 guard mayMatch else { continue }
@@ -98,10 +108,33 @@ extension ParagraphSegmenter {
         /// The first eight bytes of a text, or all of a shorter one together with its length;
         /// never 0.
         private static func opening(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
-            var packed: UInt64 = 0
-            for offset in 0..<min(8, length) { packed |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+            opening(packed: leadingBytes(bytes, start, min(8, length)), length: length)
+        }
+
+        /// `opening` from the first `min(8, length)` bytes, packed as `leadingBytes` packs them.
+        @inline(__always)
+        private static func opening(packed: UInt64, length: Int) -> UInt64 {
+            var packed = packed
             if length < 8 { packed = (packed &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) }
             return packed == 0 ? 1 : packed
+        }
+
+        /// `bytes[start..<start + count]` (`count` at most 8), the first byte lowest.
+        @inline(__always)
+        private static func leadingBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+            if start + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress) {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                return word & lowBytesMask(count)
+            }
+            var packed: UInt64 = 0
+            for offset in 0..<count { packed |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+            return packed
+        }
+
+        /// The low `count` bytes of a word (`count` from 0 to 8).
+        @inline(__always)
+        private static func lowBytesMask(_ count: Int) -> UInt64 {
+            count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
         }
 
         /// Lines next to a "site | @handle 12" footer that look like titles are the page's
@@ -127,6 +160,27 @@ extension ParagraphSegmenter {
             let first = bytes[line.start]
             guard Bytes.isLetter(first) || first >= 0xC0 else { return false }
             return !Bytes.endsSentence(bytes, line.start, line.end) && bytes[line.end - 1] != UInt8(ascii: ",")
+        }
+
+        /// The first two bytes of some texts, hashed into a 4096-bit map: a filter that
+        /// never turns away a text opening like one of them.
+        private struct BytePairFilter {
+            private var bits = [UInt64](repeating: 0, count: 64)
+
+            mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
+                let slot = Self.slot(bytes, start)
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            }
+
+            func mayContain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+                let slot = Self.slot(bytes, start)
+                return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+            }
+
+            @inline(__always)
+            private static func slot(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+                (Int(bytes[start]) << 4 ^ Int(bytes[start + 1])) & 4095
+            }
         }
 
         /// A set of line lengths up to `maximumLength`, as a bitmap.

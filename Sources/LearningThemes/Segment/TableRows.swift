@@ -27,7 +27,9 @@ extension ParagraphSegmenter {
                     TextCleaner.clean(bytes, cellStart, index, into: &cellText)
                     if !isJunk(cellText) {
                         if kept > 0 {
-                            joined.append(contentsOf: [Bytes.space, UInt8(ascii: "|"), Bytes.space])
+                            joined.append(Bytes.space)
+                            joined.append(UInt8(ascii: "|"))
+                            joined.append(Bytes.space)
                             longestOther = max(longestOther, lastKept.end - lastKept.start)
                             othersAreWords = othersAreWords && lastHasLetter
                         }

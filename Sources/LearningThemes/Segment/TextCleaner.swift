@@ -34,8 +34,12 @@ extension ParagraphSegmenter {
                 if !needsAttention(byte) || isPlainMultiByte(bytes, index, end) {
                     // Most text is plain words between single spaces: copy each run of it at once.
                     let limit = linkTextEnd >= 0 ? linkTextEnd : end
-                    var runEnd = PlainRuns.end(of: bytes, from: index + 1, limit: limit)
+                    var runEnd = index + 1
                     while runEnd < limit {
+                        // The run finder stops at any byte that might need attention; the
+                        // ones that turn out plain ("’", a single space) let it go on.
+                        runEnd = PlainRuns.end(of: bytes, from: runEnd, limit: limit)
+                        guard runEnd < limit else { break }
                         let next = bytes[runEnd]
                         if !needsAttention(next) || isPlainMultiByte(bytes, runEnd, limit) {
                             runEnd += 1

@@ -15,7 +15,7 @@ extension ParagraphSegmenter {
             self.lines = lines
         }
 
-        mutating func run(into assembler: inout ParagraphAssembler) {
+        mutating func run<Sink: ParagraphSink>(into assembler: inout ParagraphAssembler<Sink>) {
             var blockStart = -1
             var blockFollowsBreak = true
             var afterBreak = true
@@ -54,7 +54,7 @@ extension ParagraphSegmenter {
             if blockStart >= 0 { addBlock(blockStart..<lines.count, followsBreak: blockFollowsBreak, &assembler) }
         }
 
-        private mutating func addBlock(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+        private mutating func addBlock<Sink: ParagraphSink>(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             var isFirst = true
             WrappedLines.split(lines, block, bytes) { unit in
                 addUnit(unit, followsBreak: isFirst && followsBreak, &assembler)
@@ -63,7 +63,7 @@ extension ParagraphSegmenter {
         }
 
         /// Classifies the lines of one unit of a text block, joined, and hands it on.
-        private mutating func addUnit(_ unit: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+        private mutating func addUnit<Sink: ParagraphSink>(_ unit: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             // Numbers only wrap past four billion lines; even then a range must not trap.
             let firstNumber = lines[unit.lowerBound].number
             let range = firstNumber...max(firstNumber, lines[unit.upperBound - 1].number)
@@ -88,7 +88,7 @@ extension ParagraphSegmenter {
         }
 
         /// Returns false when the line held nothing worth keeping.
-        private mutating func addTabbed(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler) -> Bool {
+        private mutating func addTabbed<Sink: ParagraphSink>(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) -> Bool {
             var text = takeSpare()
             switch TableRows.shape(bytes, line.start, line.end, into: &text) {
             case .row:
@@ -117,7 +117,7 @@ extension ParagraphSegmenter {
             }
         }
 
-        private mutating func addHTML(_ start: Int, _ end: Int, _ number: Int, followsBreak: Bool, _ assembler: inout ParagraphAssembler) {
+        private mutating func addHTML<Sink: ParagraphSink>(_ start: Int, _ end: Int, _ number: Int, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             var isFirst = true
             let bytes = self.bytes
             var storage = takeSpare()

@@ -37,9 +37,19 @@ extension ParagraphSegmenter {
             // text from rescanning it.
             let limit = max(start, end - maximumLength - 1)
             var wordStart = end
-            while wordStart > limit && Bytes.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            // The key is packed on the way back, last letter lowest, as `of` packs it forwards.
+            var key: UInt64 = 0
+            var shift: UInt64 = 0
+            while wordStart > limit {
+                let byte = bytes[wordStart - 1]
+                guard Bytes.isLetter(byte) else { break }
+                key |= (UInt64((byte | 0x20) - UInt8(ascii: "a")) + 11) &<< shift
+                shift += 6
+                wordStart -= 1
+            }
             if wordStart > start && !Bytes.isBlank(bytes[wordStart - 1]) { return nil }
-            return of(bytes, wordStart, end)
+            guard wordStart < end, end - wordStart <= maximumLength else { return nil }
+            return key
         }
     }
 

@@ -17,7 +17,10 @@ extension MetadataDetector {
         static let readLimit = 1 << 20
 
         /// The text with "\r\n" read as "\n" (Windows line ends) and a final "\r" dropped.
+        /// Often the caller's own array, shared rather than copied: only `..<end` is the text.
         let bytes: [UInt8]
+        /// Where the text ends in `bytes`.
+        let end: Int
         /// Byte offset at which each line starts; line 1 starts at 0.
         let lineStarts: [Int]
 
@@ -26,20 +29,45 @@ extension MetadataDetector {
         private var collapsedLines: [Int: String] = [:]
         private var labelLines: [Int: Bool] = [:]
 
-        init(_ text: String) {
-            var text = text
-            (bytes, lineStarts) = text.withUTF8 { utf8 in
-                var count = min(utf8.count, Self.readLimit)
-                // Never cut a character in two.
-                while count < utf8.count, count > 0, utf8[count] & 0xC0 == 0x80 { count -= 1 }
-                let read = UnsafeBufferPointer(rebasing: utf8[0..<count])
-                let bytes = Self.offset(of: 0x0D, in: read, from: 0) == nil ? Array(read) : Self.withoutCarriageReturns(read)
-                var starts = [0]
-                bytes.withUnsafeBufferPointer { buffer in
-                    while let lineBreak = Self.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
-                }
-                return (bytes, starts)
+        convenience init(_ text: String) {
+            self.init(utf8: Array(text.utf8), count: text.utf8.count)
+        }
+
+        /// The first `count` bytes of valid UTF-8 `utf8`. A cut through a character reads
+        /// as U+FFFD, as `String(decoding:)` of the same bytes would; `utf8` itself is kept
+        /// (no copy) unless a cut or a "\r" makes other bytes necessary.
+        init(utf8: [UInt8], count: Int) {
+            var count = min(count, utf8.count)
+            var repairsCut = false
+            if count < utf8.count, count > 0, utf8[count] & 0xC0 == 0x80 {
+                // Never cut a character in two: drop its start and say U+FFFD instead.
+                while count > 0, utf8[count - 1] & 0xC0 == 0x80 { count -= 1 }
+                count -= 1
+                repairsCut = true
             }
+            var limit = min(count, Self.readLimit)
+            while limit < count, limit > 0, utf8[limit] & 0xC0 == 0x80 { limit -= 1 }
+            if limit < count { repairsCut = false }
+            let hasReturn = utf8.withUnsafeBufferPointer {
+                Self.offset(of: 0x0D, in: UnsafeBufferPointer(rebasing: $0[..<limit]), from: 0) != nil
+            }
+            if hasReturn || repairsCut {
+                var window = Array(utf8[..<limit])
+                if repairsCut { window += [0xEF, 0xBF, 0xBD] }
+                if hasReturn { window = window.withUnsafeBufferPointer(Self.withoutCarriageReturns) }
+                bytes = window
+                end = window.count
+            } else {
+                bytes = utf8
+                end = limit
+            }
+            var starts = [0]
+            let textEnd = end
+            bytes.withUnsafeBufferPointer { whole in
+                let buffer = UnsafeBufferPointer(rebasing: whole[..<textEnd])
+                while let lineBreak = Self.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
+            }
+            lineStarts = starts
         }
 
         /// "\r\n" as "\n", and a "\r" ending the text dropped; other "\r"s are kept.
@@ -58,7 +86,7 @@ extension MetadataDetector {
         /// Bytes of line `number` (1-based), without its line break.
         func lineRange(_ number: Int) -> Range<Int> {
             let start = lineStarts[number - 1]
-            return start..<(number < lineStarts.count ? lineStarts[number] - 1 : bytes.count)
+            return start..<(number < lineStarts.count ? lineStarts[number] - 1 : end)
         }
 
         func line(_ number: Int) -> String {
@@ -126,6 +154,14 @@ extension MetadataDetector {
                               lineStarts: Array(lineStarts[(numbers.lowerBound - 1)..<last]), firstLine: numbers.lowerBound)
         }
 
-        var opening: TextWindow { window(1...Self.openingLineCount) }
+        /// How many lines start before byte `limit`, but no more than `count` (at least one).
+        func linesStarting(before limit: Int, atMost count: Int) -> Int {
+            var low = 1, high = min(count, lineCount)
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle - 1] < limit { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
     }
 }

@@ -27,9 +27,38 @@ public enum MetadataDetector {
     static let committeeLabelsNeeded = 2
 
     public static func detect(text: String) -> DetectedMetadata {
-        let document = DocumentText(text)
-        let opening = document.opening
-        let fields = HeaderField.fields(in: document, lines: 1...DocumentText.openingLineCount)
+        detect(DocumentText(text))
+    }
+
+    /// The same for the first `window` bytes of `utf8`, which must be valid UTF-8 (as
+    /// `LoadedText.bytes` is): no `String` of the window is made, and the array is
+    /// shared rather than copied. A window cutting a character in two reads as if the
+    /// cut character were U+FFFD, as `String(decoding:)` of those bytes would.
+    public static func detect(utf8: [UInt8], window: Int) -> DetectedMetadata {
+        detect(DocumentText(utf8: utf8, count: window))
+    }
+
+    /// How much of the opening a first look reads, in bytes (whole lines, at most
+    /// `DocumentText.openingLineCount` of them). Title pages and cover sheets fit well
+    /// inside it, and reading all 200 lines of a report whose lines are whole paragraphs
+    /// cost more than everything else done to the document.
+    /// 4 KiB left every result on the seed documents and their variants unchanged (2 KiB
+    /// did not); `DocumentPipeline.read` runs this for every document of a corpus.
+    static let firstLookBytes = 4 * 1024
+
+    private static func detect(_ document: DocumentText) -> DetectedMetadata {
+        let firstLines = document.linesStarting(before: firstLookBytes, atMost: DocumentText.openingLineCount)
+        let firstLook = detect(document, openingLines: firstLines)
+        // Only a document whose opening leaves what comparisons group by unsaid is read
+        // on to the whole opening.
+        guard firstLines < DocumentText.openingLineCount, firstLines < document.lineCount,
+              firstLook.partnership == nil || firstLook.period == nil || firstLook.kind == nil else { return firstLook }
+        return detect(document, openingLines: DocumentText.openingLineCount)
+    }
+
+    private static func detect(_ document: DocumentText, openingLines: Int) -> DetectedMetadata {
+        let opening = document.window(1...openingLines)
+        let fields = HeaderField.fields(in: document, lines: 1...openingLines)
         let title = DocumentTitle.find(in: document, fields: fields)
         let titleWindows = title?.parts.map { TextWindow(line: $0.text, number: $0.line) } ?? []
 
@@ -84,8 +113,11 @@ public enum MetadataDetector {
     /// The date of the meeting or decision when the cover sheet gives one, else the
     /// first other labelled date.
     private static func meetingDate(fields: [HeaderField]) -> DetectedValue<String>? {
-        let dated = fields.compactMap { field in StatedDate.iso(in: field.value).map { (field, $0) } }
-        let chosen = dated.first { $0.0.roles.contains(.meetingDate) } ?? dated.first { $0.0.roles.contains(.date) }
+        // Dates are read only from fields that could be chosen, in the order of choice.
+        func firstDated(_ role: HeaderField.Role) -> (HeaderField, String)? {
+            fields.lazy.filter { $0.roles.contains(role) }.compactMap { field in StatedDate.iso(in: field.value).map { (field, $0) } }.first
+        }
+        let chosen = firstDated(.meetingDate) ?? firstDated(.date)
         return chosen.map { DetectedValue(value: $0.1, line: $0.0.valueLine, evidence: $0.0.evidence) }
     }
 }

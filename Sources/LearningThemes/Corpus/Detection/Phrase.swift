@@ -27,34 +27,39 @@ extension MetadataDetector {
         let spelling: String
         let pieces: [Piece]
 
+        /// Read from the spelling's bytes: every table is built from hundreds of these, and
+        /// walking them as `Character`s cost more than a document's whole detection.
         init(_ spelling: String) {
             self.spelling = spelling
             var pieces: [Piece] = []
-            for (index, word) in spelling.split(separator: " ").enumerated() {
+            let words = Array(spelling.utf8).split(separator: 0x20)
+            for (index, word) in words.enumerated() {
                 if index > 0 { pieces.append(.space) }
-                if word == "and" { pieces.append(.and); continue }
-                var rest = Substring(word)
-                while let character = rest.first {
-                    if rest.hasPrefix("['s]") {
+                if word.elementsEqual(Self.andWord) { pieces.append(.and); continue }
+                var rest = word[...]
+                while let byte = rest.first {
+                    if rest.starts(with: Self.possessiveSpelling) {
                         pieces.append(.possessive)
-                        rest = rest.dropFirst(4)
+                        rest = rest.dropFirst(Self.possessiveSpelling.count)
                         continue
                     }
                     rest = rest.dropFirst()
-                    switch character {
-                    case "-": pieces.append(.hyphen)
-                    case "?":
-                        guard case .literal(let byte)? = pieces.last else { preconditionFailure("\"?\" after no letter in \(spelling)") }
-                        pieces[pieces.count - 1] = .optional(byte)
+                    switch byte {
+                    case UInt8(ascii: "-"): pieces.append(.hyphen)
+                    case UInt8(ascii: "?"):
+                        guard case .literal(let letter)? = pieces.last else { preconditionFailure("\"?\" after no letter in \(spelling)") }
+                        pieces[pieces.count - 1] = .optional(letter)
                     default:
-                        guard let ascii = character.asciiValue else { preconditionFailure("non-ASCII phrase \(spelling)") }
-                        pieces.append(.literal(character.isUppercase ? ascii | 0x20 : ascii))
+                        guard byte < 0x80 else { preconditionFailure("non-ASCII phrase \(spelling)") }
+                        pieces.append(.literal(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
                     }
                 }
-                if word == "St" { pieces.append(.optional(UInt8(ascii: "."))) }
+                if word.elementsEqual(Self.saint) { pieces.append(.optional(UInt8(ascii: "."))) }
             }
             self.pieces = pieces
         }
+
+        private static let possessiveSpelling = Array("['s]".utf8), saint = Array("St".utf8)
 
         /// Where the phrase ends when it is written at `offset`, or nil.
         func end(at offset: Int, in text: ScanText) -> Int? {

@@ -17,7 +17,10 @@ extension MetadataDetector {
                     byKey[TextCleaning.lookupKey(name)] = PlaceMention(authority: authority, placeName: name)
                 }
             }
-            return byKey.values.sorted { ($0.placeName.count, $1.placeName) > ($1.placeName.count, $0.placeName) }
+            // Lengths counted once, not at every comparison of the sort.
+            return byKey.values.map { ($0, $0.placeName.count) }
+                .sorted { ($0.1, $1.0.placeName) > ($1.1, $0.0.placeName) }
+                .map(\.0)
         }()
         private static let index = PhraseIndex(names.map { Phrase($0.placeName) })
 

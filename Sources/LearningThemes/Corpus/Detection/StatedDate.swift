@@ -42,7 +42,7 @@ extension MetadataDetector {
                     if let day = Int(scan.string(match.day)), let year = Int(scan.string(match.year)),
                        let month = Int(scan.string(match.month)) ?? monthNumber(scan.string(match.month)),
                        isValid(day: day, month: month, year: year) {
-                        return String(format: "%04d-%02d-%02d", year, month, day)
+                        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
                     }
                     offset = match.end
                 }
@@ -154,6 +154,13 @@ extension MetadataDetector {
         /// After the "/" or "." between the parts of a numeric date.
         private static func dateStopEnd(at offset: Int, in text: ScanText) -> Int? {
             text.byte(offset) == UInt8(ascii: "/") || text.byte(offset) == UInt8(ascii: ".") ? offset + 1 : nil
+        }
+
+        /// `number` zero-padded to `width` digits, as "%0*d" would write it (Foundation's
+        /// `String(format:)` cost more than finding the date).
+        private static func digits(_ number: Int, _ width: Int) -> String {
+            let written = String(number)
+            return String(repeating: "0", count: max(0, width - written.utf8.count)) + written
         }
 
         private static func monthNumber(_ text: String) -> Int? {

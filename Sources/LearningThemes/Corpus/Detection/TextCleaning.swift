@@ -26,7 +26,13 @@ extension MetadataDetector {
                         if isBetweenWords { words.append(0x20) }
                         isBetweenWords = false
                         afterSpace = false
-                        words.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[offset..<(offset + length)]))
+                        // One byte appended as a byte: appending a one-byte slice cost
+                        // several times more, and most characters are ASCII.
+                        if length == 1 {
+                            words.append(byte)
+                        } else {
+                            words.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[offset..<(offset + length)]))
+                        }
                     }
                     offset += length
                 }
@@ -36,16 +42,23 @@ extension MetadataDetector {
             return String(decoding: collapsed, as: UTF8.self)
         }
 
-        /// Lower-cased, "&" read as "and", hyphens, full stops and line breaks as spaces:
-        /// the spelling-independent form under which table entries (places, labels) and
-        /// the text found are compared.
+        /// Lower-cased, "&" read as "and", hyphens, full stops, commas and line breaks as
+        /// spaces: the spelling-independent form under which table entries (places, labels)
+        /// are compared. The entries are ASCII, so this works on bytes (Foundation's string
+        /// replacing cost more than all the rest of building the tables); only ASCII letters
+        /// are lower-cased.
         static func lookupKey(_ text: String) -> String {
-            let spaced = text.lowercased()
-                .replacingOccurrences(of: "&", with: " and ")
-                .replacingOccurrences(of: "-", with: " ")
-                .replacingOccurrences(of: ".", with: " ")
-                .replacingOccurrences(of: ",", with: " ")
-            return collapsingWhitespace(spaced)
+            var spaced: [UInt8] = []
+            spaced.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): spaced += [0x20, UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d"), 0x20]
+                case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","): spaced.append(0x20)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): spaced.append(byte | 0x20)
+                default: spaced.append(byte)
+                }
+            }
+            return collapsingWhitespace(String(decoding: spaced, as: UTF8.self))
         }
 
         /// The text with markup read as spaces, whitespace collapsed. Markup is an HTML
