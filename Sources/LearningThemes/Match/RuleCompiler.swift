@@ -42,14 +42,22 @@ struct RuleCompiler {
         var trieBuilder = WordTrie.Builder()
         var phraseBuilder = PhraseAutomaton.Builder()
         var symbolIDs: [RuleTerm: Int32] = [:]
-        var atomIDs: [[[RuleTerm]]: Int32] = [:]
+        var atomIDs: [[[Int32]]: Int32] = [:]
         var clausesByAtom: [[Int32]] = []
         var clauses: [CompiledClause] = []
         var clauseIDs: [String] = []
         var targets: [CompiledTarget] = []
         var targetIDs: [String] = []
 
+        // Terms recur across the phrases an alternative multiplies out to: look each up once.
+        var symbolOfTerm: [RuleTerm: Int32] = [:]
         func symbol(_ term: RuleTerm) -> Int32 {
+            if let id = symbolOfTerm[term] { return id }
+            let id = canonicalSymbol(term)
+            symbolOfTerm[term] = id
+            return id
+        }
+        func canonicalSymbol(_ term: RuleTerm) -> Int32 {
             let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
             if let id = symbolIDs[canonical] { return id }
             let id = Int32(symbolIDs.count)
@@ -60,11 +68,14 @@ struct RuleCompiler {
             return id
         }
         func atom(_ phrases: [[RuleTerm]]) -> Int32 {
-            if let id = atomIDs[phrases] { return id }
+            // Keyed by symbol ids: hashing thousands of multiplied-out phrases as strings
+            // was most of the cost of loading the rules.
+            let symbols = phrases.map { $0.map(symbol) }
+            if let id = atomIDs[symbols] { return id }
             let id = Int32(atomIDs.count)
-            atomIDs[phrases] = id
+            atomIDs[symbols] = id
             clausesByAtom.append([])
-            for phrase in phrases { phraseBuilder.add(phrase.map(symbol), atom: id) }
+            for phrase in symbols { phraseBuilder.add(phrase, atom: id) }
             return id
         }
 

@@ -67,11 +67,11 @@ struct PatternLexer {
                     throw fail("proximity is written near/N (e.g. near/5), found 'near'", at: start)
                 } else if text.hasSuffix("*") {
                     let stem = String(text.dropLast())
-                    if stem.contains("*") {
+                    if stem.utf8.contains(UInt8(ascii: "*")) {
                         throw fail("a wildcard * may only end a word, found '\(text)'", at: start)
                     }
                     result.append(Located(symbol: .word(stem, isPrefix: true), column: column(start)))
-                } else if text.contains("*") {
+                } else if text.utf8.contains(UInt8(ascii: "*")) {
                     throw fail("a wildcard * may only end a word, found '\(text)'", at: start)
                 } else {
                     result.append(Located(symbol: .word(text, isPrefix: false), column: column(start)))
