@@ -161,8 +161,7 @@ struct ClauseEvaluator {
             atoms.counts[atom] = 0  // reused below as the fill cursor, ending at the count again
         }
         let grouped = buffers.grouped
-        grouped.reset()
-        for _ in 0..<occurrences.count { grouped.append(occurrences[0]) }
+        grouped.resize(to: occurrences.count)
         for index in 0..<occurrences.count {
             let occurrence = occurrences[index]
             let atom = Int(occurrence.atom)

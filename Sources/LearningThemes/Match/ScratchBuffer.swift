@@ -38,6 +38,12 @@ final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
 
     func truncate(to newCount: Int) { count = min(count, newCount) }
 
+    /// Makes room for `newCount` elements, to be written by subscript before they are read.
+    func resize(to newCount: Int) {
+        while capacity < newCount { grow() }
+        count = newCount
+    }
+
     /// The elements as a buffer (valid until the next append).
     var elements: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
 

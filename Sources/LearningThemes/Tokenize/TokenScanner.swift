@@ -27,6 +27,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
         self.lower = ByteClass.lowercase
     }
 
+    @inline(__always)
     mutating func next() -> Found? {
         let count = text.count
         // Skip to the start of the next word, noting sentence ends on the way.
@@ -60,6 +61,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
         return scanWord()
     }
 
+    @inline(__always)
     private mutating func scanWord() -> Found {
         let count = text.count
         let start = position
