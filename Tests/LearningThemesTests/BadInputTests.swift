@@ -385,7 +385,7 @@ enum CLI {
             var command = direct ? arguments : [TestSupport.executable] + arguments
             if asNobody { command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
             if let shellPrefix { command = ["/bin/sh", "-c", shellPrefix + " exec \"$0\" \"$@\""] + command }
-            return try runProgram(command, input: input)
+            return try TestSupport.runProgram(command, input: input)
         }
         return try TestSupport.run(arguments, input: input)
     }
@@ -428,29 +428,5 @@ enum CLI {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return process
-    }
-
-    private static func runProgram(_ command: [String], input: String?) throws -> TestSupport.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.root)
-        let errorFile = NSTemporaryDirectory() + "learning-themes-cli-\(UUID().uuidString).err"
-        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
-        let output = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errorHandle
-        process.standardInput = standardInput
-        try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-        try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorHandle.close()
-        return TestSupport.Run(status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus,
-                               standardOutput: String(decoding: outputData, as: UTF8.self),
-                               standardError: String(decoding: FileManager.default.contents(atPath: errorFile) ?? Data(), as: UTF8.self))
     }
 }

@@ -60,9 +60,16 @@ enum TestSupport {
     /// Runs the CLI with `arguments`, optional standard input, in `directory`.
     static func run(_ arguments: [String], input: String? = nil, directory: String? = nil,
                     environment: [String: String] = [:]) throws -> Run {
+        try runProgram([executable] + arguments, input: input, directory: directory, environment: environment)
+    }
+
+    /// Runs `command` (a program and its arguments). A child killed by a signal reports
+    /// 128 + the signal, as a shell does, so a crash can never pass for an exit code.
+    static func runProgram(_ command: [String], input: String? = nil, directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "LEARNING_THEMES_RULES")
@@ -85,7 +92,8 @@ enum TestSupport {
         process.waitUntilExit()
         try errorHandle.close()
         let errData = FileManager.default.contents(atPath: errorPath) ?? Data()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Run(status: status, standardOutput: String(decoding: outData, as: UTF8.self),
                    standardError: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -5,15 +5,18 @@ public struct CorpusTally: Sendable {
     public private(set) var documents: [DocumentCounts] = []
     /// Row-major tags × tags over the whole corpus: paragraphs carrying both.
     public private(set) var pairCounts: [Int]
+    /// `sourceIndices`, made once so every document's counts share it.
+    private let sources: [Int]
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.pairCounts = [Int](repeating: 0, count: ruleSet.rules.count * ruleSet.rules.count)
+        self.sources = ruleSet.rules.indices.filter { ruleSet.rules[$0].isSource }
     }
 
     public mutating func add(_ tally: DocumentTally) {
         for index in pairCounts.indices { pairCounts[index] += Int(tally.pairCounts[index]) }
-        documents.append(DocumentCounts(tally, sources: sourceIndices))
+        documents.append(DocumentCounts(tally, sources: sources))
     }
 
     /// Paragraphs of the whole corpus carrying both tags.
@@ -21,7 +24,7 @@ public struct CorpusTally: Sendable {
 
     public var tagIDs: [String] { ruleSet.rules.map(\.id) }
     public var themeIndices: [Int] { ruleSet.rules.indices.filter { !ruleSet.rules[$0].isSource } }
-    public var sourceIndices: [Int] { ruleSet.rules.indices.filter { ruleSet.rules[$0].isSource } }
+    public var sourceIndices: [Int] { sources }
 
     /// Groups in first-seen order (corpus order), each restricted to paragraphs reporting
     /// `source` when it is given (an index into the rules).

@@ -48,15 +48,17 @@ public struct DocumentCounts: Sendable {
     public var metadata: DocumentMetadata
     public var paragraphCount: Int
     private var tagCounts: [Int32]
-    /// tag * sourceCount + source position.
+    /// tag * sources.count + position of the source in `sources`.
     private var sourcePairs: [Int32]
-    private let sourcePosition: [Int: Int]
+    /// The rule indices of the learning sources: every document is given the same array,
+    /// so they all share one copy.
+    private let sources: [Int]
 
     init(_ tally: DocumentTally, sources: [Int]) {
         metadata = tally.metadata
         paragraphCount = tally.paragraphCount
         tagCounts = (0..<tally.tagCount).map { Int32(tally.count($0)) }
-        sourcePosition = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        self.sources = sources
         var pairs = [Int32](repeating: 0, count: tally.tagCount * sources.count)
         for tag in 0..<tally.tagCount {
             for (position, source) in sources.enumerated() {
@@ -70,7 +72,7 @@ public struct DocumentCounts: Sendable {
 
     /// Paragraphs carrying `tag` and the learning source `source` (both rule indices).
     public func count(_ tag: Int, withSource source: Int) -> Int {
-        guard let position = sourcePosition[source] else { return 0 }
-        return Int(sourcePairs[tag * sourcePosition.count + position])
+        guard let position = sources.firstIndex(of: source) else { return 0 }
+        return Int(sourcePairs[tag * sources.count + position])
     }
 }
