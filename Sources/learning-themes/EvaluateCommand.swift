@@ -55,6 +55,11 @@ enum EvaluateCommand: Command {
         let wanted = Set(gold.compactMap(\.document))
         guard !wanted.isEmpty else { return [:] }
         let corpus = try arguments.value("--corpus") ?? RulesLocator.defaultCorpus()
+        // The corpus's documents are filtered by id below, so a mistyped folder would
+        // otherwise only show as every paragraph scored alone.
+        guard FileManager.default.fileExists(atPath: corpus) else {
+            throw LearningThemesError(.input, "no such corpus folder", at: SourceLocation(file: corpus))
+        }
         let metadata = try DocumentInputs.resolve([corpus]).filter { wanted.contains($0.id) }
         var documents: [String: ClassifiedDocument] = [:]
         let pipeline = DocumentPipeline(matcher: matcher, jobs: try CommonOptions.jobs(arguments))

@@ -106,6 +106,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(text.standardOutput.contains("**false-negative** `inspection` camden-2019-20:L2975"))
     }
 
+    func testEvaluateRejectsAMissingCorpusFolder() throws {
+        let run = try TestSupport.run(["evaluate", "--gold", "corpus/gold/dev.jsonl", "--corpus", "no-such-corpus"])
+        XCTAssertEqual(run.status, 4)
+        XCTAssertEqual(run.standardError, "learning-themes: no-such-corpus: no such corpus folder\n")
+        XCTAssertEqual(run.standardOutput, "")
+    }
+
     func testEvaluateRejectsABadDocumentOriginByLine() throws {
         let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
         try "{\"id\":\"a\",\"doc\":\"camden-2019-20\",\"lines\":[9,3],\"text\":\"x\",\"themes\":[],\"sources\":[]}\n".write(toFile: path, atomically: true, encoding: .utf8)
