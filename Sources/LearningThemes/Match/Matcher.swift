@@ -181,7 +181,7 @@ final class MatchBuffers: @unchecked Sendable {
     let atoms: StampTable
     /// One bit per clause, set while a paragraph is evaluated and cleared as it is read.
     let clauseBits: UnsafeMutablePointer<UInt64>
-    @exclusivity(unchecked) private(set) var generation: UInt32 = 0
+    private(set) var generation: UInt32 = 0
 
     init(atoms: Int, clauses: Int, nodes: Int) {
         self.atoms = StampTable(count: atoms)

@@ -2,14 +2,10 @@
 /// keeps the memory, and appends are a store and an increment. Swift arrays would do the
 /// same job with a uniqueness check and reference counting on every append, which the
 /// per-token hot path cannot afford.
-///
-/// Each buffer belongs to one thread's `MatchScratch` and is never touched by two accesses
-/// at once, so its fields opt out of the run-time exclusivity check, which would otherwise
-/// cost a runtime call on every append.
 final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
-    @exclusivity(unchecked) private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
 
     init(capacity: Int = 64) {
         self.capacity = max(1, capacity)

@@ -1,18 +1,15 @@
 /// The bytes `FormatSniffing.looksBinary` counts: NUL, and the C0 controls and DEL that
 /// real text files do not hold.
 enum ControlBytes {
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether some byte of `word` is below 0x20 or is DEL (0x7F). Exact: a byte's test
-    /// never borrows from or carries into its neighbours.
+    /// Whether some byte of `word` is below 0x20 or is DEL (0x7F). Exact, as
+    /// `ByteWords.zeroBytes` is.
     @inline(__always)
     static func mayHaveOne(_ word: UInt64) -> Bool {
-        let sevenBits = word & ~high
+        let high = ByteWords.highBits
         // High bit set where a byte without its own high bit is below 0x20.
-        let belowSpace = ~(sevenBits &+ 0x6060_6060_6060_6060) & ~word & high
-        // High bit set where a byte is exactly 0x7F.
-        let delete = ((sevenBits ^ 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | word) & high ^ high
-        return belowSpace | delete != 0
+        let belowSpace = ~((word & ~high) &+ 0x6060_6060_6060_6060) & ~word & high
+        // DEL is the byte that XOR 0x7F makes zero.
+        return belowSpace | ByteWords.zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F) != 0
     }
 
     @inline(__always)

@@ -94,14 +94,14 @@ struct UTF8Survey {
                                  raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self),
                                  raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self),
                                  raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
-                    let highBits = (words.0 | words.1 | words.2 | words.3) & Self.highBits
-                    if highBits != 0 || Self.mayHaveZero(words.0) | Self.mayHaveZero(words.1)
-                        | Self.mayHaveZero(words.2) | Self.mayHaveZero(words.3) != 0 { break }
+                    let highBits = (words.0 | words.1 | words.2 | words.3) & ByteWords.highBits
+                    if highBits != 0 || ByteWords.zeroBytes(words.0) | ByteWords.zeroBytes(words.1)
+                        | ByteWords.zeroBytes(words.2) | ByteWords.zeroBytes(words.3) != 0 { break }
                     index += 32
                 }
                 while index + 8 <= buffer.count {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if word & Self.highBits != 0 || Self.mayHaveZero(word) != 0 { break }
+                    if word & ByteWords.highBits != 0 || ByteWords.zeroBytes(word) != 0 { break }
                     index += 8
                 }
                 guard index < buffer.count else { break }
@@ -124,14 +124,5 @@ struct UTF8Survey {
                 }
             }
         }
-    }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Non-zero when some byte of `word` is zero (exact as to whether, not as to where);
-    /// only used on words without high bits.
-    @inline(__always)
-    private static func mayHaveZero(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & highBits
     }
 }

@@ -29,8 +29,7 @@ enum UTF16Text {
             // runs on the start of every text file, and most hold no zero byte at all.
             while index + 8 <= sampleLength {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // High bit set exactly in the bytes that are zero.
-                let zeros = ~((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | word) & 0x8080_8080_8080_8080
+                let zeros = ByteWords.zeroBytes(word)
                 if zeros != 0 {
                     zerosAtEven += (zeros & 0x0080_0080_0080_0080).nonzeroBitCount
                     zerosAtOdd += (zeros & 0x8000_8000_8000_8000).nonzeroBitCount
