@@ -1,7 +1,8 @@
 import XCTest
 @testable import LearningThemes
 
-/// List items take the learning sources of their lead-in or heading, with the bundled rules.
+/// List items take the learning sources of their lead-in or heading, and paragraphs those of
+/// the activity they refer back to, with the bundled rules.
 final class SourceInheritanceTests: XCTestCase {
     private static let matcher = Matcher(ruleSet: try! RuleSet.load(directory: TestSupport.path("rules")))
 
@@ -75,6 +76,132 @@ final class SourceInheritanceTests: XCTestCase {
         }
         // Table rows and body paragraphs keep to their own words.
         XCTAssertEqual(results.filter { $0.0.role == .tableRow }.flatMap(\.1.sources), [])
+    }
+
+    func testALeadInThatPointsBackCountsWhole() throws {
+        let results = classify("""
+        ## Child and Adolescent Mental Health
+
+        The CSCP has embedded recommendations over 2019-20 from the adolescent mental health multi-agency audit completed in 2018-19. This has included:
+
+        - Development of an Early Help Engagement Policy which clarifies process to follow when working with a 16 year old.
+
+        ## CSCP Priorities for 2025/26
+
+        Our identified key priorities reflect our commitment to continuous improvement and are shaped by feedback, inspection findings, and the lived experiences of children and families. They will focus on:
+
+        - Monitor the impact of the cost-of-living crisis on child vulnerability and family stress.
+        """)
+        let leadIn = try item(results, startingWith: "The CSCP has embedded")
+        let bullet = try item(results, startingWith: "Development of").1
+        XCTAssertEqual(bullet.sources, ["audit"])
+        let evidence = try XCTUnwrap(bullet.evidence.first { $0.label == "audit" })
+        XCTAssertEqual(evidence.inheritedFrom, .leadIn(paragraph: leadIn.0.index))
+        XCTAssertEqual(String(decoding: Array(leadIn.0.text.utf8)[evidence.bytes], as: UTF8.self), evidence.text)
+        // "They" is the priorities, not what the inspections found.
+        XCTAssertEqual(try item(results, startingWith: "Monitor the impact").1.sources, [])
+    }
+
+    func testAParagraphThatRefersBackTakesTheSourceOfTheParagraphBefore() throws {
+        let results = classify("""
+        ## Child Criminal Exploitation
+
+        In March 2020, the National Safeguarding Practice Review Panel published their first report which focused on criminal exploitation of young people.
+
+        Key findings and recommendations from the review were shared with the CSCP's Vulnerable Adolescents Strategy Group.
+
+        The Strategy Group has tasked Community Safety with implementing Nightwatch in Camden.
+        """)
+        let antecedent = try item(results, startingWith: "In March 2020")
+        let (_, referring) = try item(results, startingWith: "Key findings")
+        XCTAssertEqual(referring.sources, ["national-review"])
+        XCTAssertEqual(referring.themes, [])
+        let anaphor = try XCTUnwrap(referring.evidence.first { $0.rule == SourceAnaphor.ruleID })
+        XCTAssertEqual(anaphor.text, "Key findings")
+        XCTAssertNil(anaphor.inheritedFrom)
+        let named = try XCTUnwrap(referring.evidence.first { $0.inheritedFrom != nil })
+        XCTAssertEqual(named.inheritedFrom, .antecedent(paragraph: antecedent.0.index))
+        XCTAssertEqual(String(decoding: Array(antecedent.0.text.utf8)[named.bytes], as: UTF8.self), named.text)
+        // No reference back, no source.
+        XCTAssertEqual(try item(results, startingWith: "The Strategy Group").1.sources, [])
+    }
+
+    func testAReferenceBackPastAnUnrelatedParagraphReachesOnlyTheHeading() throws {
+        let results = classify("""
+        ## National Probation Service (NPS) Inspection – January 2019
+
+        The London division of the NPS's senior leaders have a strategic focus on quality and performance. They have taken action to address the recommendations in our last report.
+
+        ## Mental Health
+
+        Our Young Advisors shared their thoughts on the recommendations from our themed multi-agency audits, which were on adolescent mental health.
+
+        Based on their interests, they chose to look at how front line services work with young people.
+
+        The review will be completed and published on our website in autumn 2020.
+        """)
+        let (_, fromHeading) = try item(results, startingWith: "The London division")
+        XCTAssertEqual(fromHeading.sources, ["inspection"])
+        XCTAssertEqual(fromHeading.evidence.first { $0.inheritedFrom != nil }?.inheritedFrom, .heading)
+        XCTAssertEqual(fromHeading.evidence.first { $0.rule == SourceAnaphor.ruleID }?.text, "the recommendations")
+        XCTAssertEqual(try item(results, startingWith: "The review will").1.sources, [])
+    }
+
+    func testAReferenceBackTakesOnlyAnUnambiguousFittingSource() throws {
+        let results = classify("""
+        ## Learning
+
+        Ofsted inspected children's services in May and a multi-agency audit of neglect was completed.
+
+        The review found that chronologies were out of date.
+
+        A rapid review and a local child safeguarding practice review were completed.
+
+        The findings were shared with schools.
+        """)
+        // "The review" cannot be the inspection, so it is the audit.
+        XCTAssertEqual(try item(results, startingWith: "The review found").1.sources, ["audit"])
+        // Two kinds of review before it: which one is meant is unclear.
+        XCTAssertEqual(try item(results, startingWith: "The findings").1.sources, [])
+    }
+
+    func testALeadInThatRefersBackPassesItsSourceOnToTheList() throws {
+        let results = classify("""
+        ## Child D
+
+        In 2022 the partnership completed a local child safeguarding practice review about a baby who was seriously injured.
+
+        The review identified the following learning:
+
+        - Fathers were not routinely seen by health visitors.
+        """)
+        let antecedent = try item(results, startingWith: "In 2022")
+        XCTAssertEqual(try item(results, startingWith: "The review identified").1.sources, ["practice-review"])
+        let bullet = try item(results, startingWith: "Fathers").1
+        XCTAssertEqual(bullet.sources, ["practice-review"])
+        XCTAssertEqual(bullet.evidence.first { $0.label == "practice-review" }?.inheritedFrom, .antecedent(paragraph: antecedent.0.index))
+    }
+
+    func testReferencesBackAndWhatIsNotOne() {
+        func anaphor(_ text: String) -> String? {
+            var copy = text
+            return copy.withUTF8 { bytes in
+                SourceAnaphor.first(in: bytes).map { String(decoding: bytes[$0.bytes], as: UTF8.self) }
+            }
+        }
+        XCTAssertEqual(anaphor("We will report the findings for both these reviews in our next annual report."), "the findings")
+        XCTAssertEqual(anaphor("Recommendations have been adopted and include sessions in confidence building."), "Recommendations")
+        XCTAssertEqual(anaphor("Areas of development will be taken forward by the relevant service."), "Areas of development")
+        XCTAssertEqual(anaphor("It was noted that the strong partnership with the police has enabled the YOS to innovate."), "It was noted")
+        XCTAssertEqual(anaphor("The Designated Teachers Forum was noted as an area of good practice."), "noted as an area")
+        XCTAssertEqual(anaphor("The local Safer Schools Officers discussed the learning in the DSL forums."), "the learning")
+        XCTAssertEqual(anaphor("‘The partnership works cohesively to provide children with access to the right services.’"),
+                       "‘The partnership works cohesively to provide children with access to the right services.’")
+        XCTAssertNil(anaphor("The review of the threshold document was completed in the spring."))
+        XCTAssertNil(anaphor("The learning and development offer was refreshed."))
+        XCTAssertNil(anaphor("99% of children looked after contributed to their reviews in 2023-24."))
+        XCTAssertNil(anaphor("Training needs will be considered by the Learning & Development Subgroup."))
+        XCTAssertNil(anaphor("The partnership keeps its arrangements under review."))
     }
 
     func testCountingAgreesWithClassifyingForEveryCorpusDocument() throws {

@@ -53,7 +53,8 @@ public struct Evaluation: Sendable {
 
     /// Scores `gold` against the rules. Each paragraph is classified from its own text; when
     /// `documents` holds the classified document it came from (by id), the paragraph that
-    /// starts on the same line lends its inherited learning sources, as classify shows them.
+    /// starts on the same line lends its inherited learning sources (from a lead-in, heading
+    /// or the paragraph a reference back points to), as classify shows them.
     public init(matcher: Matcher, gold: [GoldParagraph], documents: [String: ClassifiedDocument] = [:]) {
         var scores: [String: Score] = [:]
         var errors: [Error] = []
@@ -68,7 +69,8 @@ public struct Evaluation: Sendable {
             if let document = paragraph.document, let first = paragraph.lines?.lowerBound,
                let context = starts[document]?[first] {
                 inContext += 1
-                for evidence in context.evidence where evidence.inheritedFrom != nil {
+                // Inherited words, and the words by which a paragraph refers back to its source.
+                for evidence in context.evidence where evidence.inheritedFrom != nil || evidence.rule == SourceAnaphor.ruleID {
                     if !result.sources.contains(evidence.label) { result.sources.append(evidence.label) }
                     result.evidence.append(evidence)
                 }

@@ -55,6 +55,7 @@ public enum ClassificationRecords {
         case nil: .null
         case .heading: .object([("kind", .string("heading"))])
         case .leadIn(let paragraph): .object([("kind", .string("lead-in")), ("paragraph", .int(paragraph + 1))])
+        case .antecedent(let paragraph): .object([("kind", .string("antecedent")), ("paragraph", .int(paragraph + 1))])
         }
     }
 

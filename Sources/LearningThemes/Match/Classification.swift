@@ -10,7 +10,8 @@ public struct Evidence: Sendable, Hashable {
     /// inherited from.
     public var bytes: Range<Int>
     /// Where the words are when they are not in the tagged paragraph: a list item takes the
-    /// learning sources of the lead-in or heading that introduces it.
+    /// learning sources of the lead-in or heading that introduces it, and a paragraph that
+    /// refers back to an activity ("the review found") those of what it refers to.
     public var inheritedFrom: EvidenceContext?
 
     public init(label: String, rule: String, text: String, bytes: Range<Int>, inheritedFrom: EvidenceContext? = nil) {
@@ -26,14 +27,18 @@ public struct Evidence: Sendable, Hashable {
 public enum EvidenceContext: Sendable, Hashable {
     /// The paragraph (0-based index) that introduces the list, ending in a colon.
     case leadIn(paragraph: Int)
-    /// The heading of the section the list item is in.
+    /// The heading of the section the paragraph is in.
     case heading
+    /// An earlier paragraph (0-based index) of the same section, which names the activity
+    /// the paragraph refers back to.
+    case antecedent(paragraph: Int)
 
-    /// For people: "lead-in ¶12" (1-based, as paragraph ids are) or "heading".
+    /// For people: "lead-in ¶12" (1-based, as paragraph ids are), "heading" or "antecedent ¶11".
     public var description: String {
         switch self {
         case .leadIn(let paragraph): "lead-in ¶\(paragraph + 1)"
         case .heading: "heading"
+        case .antecedent(let paragraph): "antecedent ¶\(paragraph + 1)"
         }
     }
 }

@@ -1,21 +1,27 @@
 extension Matcher {
     /// Classifies the paragraphs of one document, in order: each by its own words, then
-    /// list items take the learning sources of their lead-in or heading (`SourceInheritance`),
-    /// with evidence that quotes those words and says where they are.
+    /// paragraphs take the learning sources of their lead-in or heading, or of what they
+    /// refer back to (`SourceInheritance`), with evidence that quotes those words and says
+    /// where they are.
     public func classify(_ paragraphs: [Paragraph], scratch: inout MatchScratch) -> [Classification] {
         let order = Dictionary(targetIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [Classification] = []
         results.reserveCapacity(paragraphs.count)
-        var inheritance = SourceInheritance<String>()
+        var inheritance = SourceInheritance<String>(sourceID: { $0 })
         var sectionNumber = 0
         var section: String?
         var leadInEvidence: [Int: [Evidence]] = [:]
         var headingEvidence: [Evidence] = []
+        /// The source evidence of paragraphs that name a source, by paragraph index.
+        var namedEvidence: [Int: [Evidence]] = [:]
         for paragraph in paragraphs {
             var result = classify(paragraph.text, scratch: &scratch)
             if paragraph.section != section {
                 section = paragraph.section
                 sectionNumber += 1
+            }
+            if !result.sources.isEmpty {
+                namedEvidence[paragraph.index] = result.evidence.filter { result.sources.contains($0.label) }
             }
             var text = paragraph.text
             let inherited = text.withUTF8 { bytes in
@@ -28,10 +34,15 @@ extension Matcher {
             }
             for source in inherited {
                 result.sources.append(source.label)
+                if let anaphor = source.anaphor {
+                    result.evidence.append(Evidence(label: source.label, rule: SourceAnaphor.ruleID,
+                                                    text: paragraph.text.utf8Slice(anaphor), bytes: anaphor))
+                }
                 let context: [Evidence]
                 switch source.origin {
                 case .leadIn(let index): context = leadInEvidence[index, default: []]
                 case .heading: context = headingEvidence
+                case .antecedent(let index): context = namedEvidence[index, default: []]
                 }
                 for var evidence in context where evidence.label == source.label {
                     evidence.inheritedFrom = source.origin
@@ -53,15 +64,28 @@ extension Matcher {
     }
 }
 
+private extension String {
+    /// The text of a UTF-8 byte range (the range comes from the tokenizer, so it falls on
+    /// character boundaries).
+    func utf8Slice(_ bytes: Range<Int>) -> String {
+        let view = Array(utf8)
+        return String(decoding: view[bytes], as: UTF8.self)
+    }
+}
+
 /// Counts a document paragraph by paragraph as the segmenter streams it, inherited
 /// sources included, without building evidence or strings: what a whole corpus needs.
 struct ParagraphTagCounter {
     let matcher: Matcher
-    private var inheritance = SourceInheritance<Int32>()
+    private var inheritance: SourceInheritance<Int32>
     private var tags: [Int32] = []
     private var ownSources: [Int32] = []
 
-    init(matcher: Matcher) { self.matcher = matcher }
+    init(matcher: Matcher) {
+        self.matcher = matcher
+        let ids = matcher.targetIDs
+        inheritance = SourceInheritance(sourceID: { ids[Int($0)] })
+    }
 
     /// The tag indices of `paragraph`, valid until the next call.
     mutating func tags(of paragraph: ParagraphBytes, scratch: inout MatchScratch) -> [Int32] {

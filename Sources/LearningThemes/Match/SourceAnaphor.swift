@@ -1,0 +1,198 @@
+/// Words by which a paragraph refers back to a learning activity without naming its kind:
+/// "The review found…", "its recommendations", "Recommendations have been adopted…",
+/// "Areas of development will be…", "It was noted that…", or a paragraph that is wholly a
+/// quotation (a line quoted from the report).
+///
+/// Reports name a review, audit or inspection once and then go on about it for several
+/// paragraphs; a reader knows which activity "the review" is, so a paragraph with such a
+/// reference can take the source of what it refers to (`SourceInheritance`). Without one, a
+/// paragraph that follows a review is about something else as often as not, so only these
+/// words license the step. "The review of the threshold document" and "the learning and
+/// development offer" introduce something new rather than refer back, and do not count.
+struct SourceAnaphor: Equatable {
+    /// The referring words, as UTF-8 byte offsets into the paragraph.
+    var bytes: Range<Int>
+    /// What the words can refer to.
+    var referent: Referent
+
+    enum Referent: Equatable {
+        /// "the review", "the reviewer": a review or an audit, never an inspection.
+        case review
+        /// "the findings", "its recommendations", "areas for improvement": any activity.
+        case anyActivity
+
+        func admits(_ sourceID: String) -> Bool {
+            self == .anyActivity || sourceID != "inspection"
+        }
+    }
+
+    /// The rule id the referring words are reported under as evidence.
+    static let ruleID = "anaphor"
+
+    /// The first anaphor of `text`, if any, in one pass over its words.
+    static func first(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
+        if let quotation = wholeQuotation(text) { return quotation }
+        var finder = AnaphorFinder()
+        Tokenizer().forEachToken(in: text) { range, sentence, folded in
+            var word = AnaphorWord(folded)
+            // "the Learning & Development Subgroup", "the Learning Hub": a name, not learning.
+            if word == .learning, text[range.lowerBound] >= UInt8(ascii: "A"), text[range.lowerBound] <= UInt8(ascii: "Z") {
+                word = .other
+            }
+            finder.take(word, range: range, sentence: sentence)
+        }
+        return finder.finish()
+    }
+
+    /// Whether a sentence that introduces a list continues the sentences before it: it
+    /// opens with a demonstrative ("This has included:", "These were:", "Below are the
+    /// themes:") or refers back ("In light of the recommendations, the following actions
+    /// were taken:"). A personal pronoun does not count: "They will focus on:" and "It is
+    /// one method of seeking assurance, … including:" go on about a thing the earlier
+    /// sentences named (the priorities, the audit as a tool), not about what it found.
+    static func continuesEarlierSentences(_ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        var opensWithDemonstrative = false
+        var isFirst = true
+        Tokenizer().forEachToken(in: sentence) { _, _, folded in
+            if isFirst { opensWithDemonstrative = AnaphorWord(folded).pointsToWhatIsNear }
+            isFirst = false
+        }
+        return opensWithDemonstrative || first(in: sentence) != nil
+    }
+
+    /// A paragraph that opens and closes with quotation marks quotes somebody, in a report
+    /// section about an activity usually its inspectors or reviewers.
+    private static func wholeQuotation(_ text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
+        var end = text.count
+        while end > 0, text[end - 1] == UInt8(ascii: " ") || text[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end > 2, QuotationMark.opens(text), QuotationMark.closes(text, before: end) else { return nil }
+        return SourceAnaphor(bytes: 0..<text.count, referent: .anyActivity)
+    }
+}
+
+/// Recognises the referring phrases word by word, remembering only the last few words.
+private struct AnaphorFinder {
+    private var found: SourceAnaphor?
+    /// A phrase the next word can still rule out ("the review *of*"), with its sentence.
+    private var pending: (anaphor: SourceAnaphor, sentence: Int, endsWithLearning: Bool)?
+    /// The last words of the current sentence, most recent last.
+    private var recent: [(word: AnaphorWord, range: Range<Int>)] = []
+    private var sentence = -1
+    /// Words of the paragraph so far.
+    private var wordsTaken = 0
+
+    mutating func take(_ word: AnaphorWord, range: Range<Int>, sentence: Int) {
+        guard found == nil else { return }
+        if let pending {
+            self.pending = nil
+            // "the learning and development offer" is not learning from anything.
+            let vetoed = word == .complement || (pending.endsWithLearning && word == .and)
+            if pending.sentence != sentence || !vetoed {
+                found = pending.anaphor
+                return
+            }
+        }
+        if sentence != self.sentence {
+            self.sentence = sentence
+            recent.removeAll(keepingCapacity: true)
+        }
+        wordsTaken += 1
+        if recent.count == 4 { recent.removeFirst() }
+        recent.append((word, range))
+        match()
+    }
+
+    mutating func finish() -> SourceAnaphor? {
+        found ?? pending?.anaphor
+    }
+
+    /// The word `back` places before the last one taken (0: the last one).
+    private func word(_ back: Int) -> AnaphorWord? {
+        back < recent.count ? recent[recent.count - 1 - back].word : nil
+    }
+
+    /// The referring words from `back` places before the last word to the last word.
+    private func phrase(from back: Int, _ referent: SourceAnaphor.Referent) -> SourceAnaphor {
+        SourceAnaphor(bytes: recent[recent.count - 1 - back].range.lowerBound..<recent[recent.count - 1].range.upperBound,
+                      referent: referent)
+    }
+
+    /// Looks for a phrase ending with the word just taken.
+    private mutating func match() {
+        switch word(0) {
+        case .reviewNoun?, .resultNoun?, .learning?:
+            // the review / this audit's findings / the independent reviewer / its recommendations
+            let back = word(1) == .modifier ? 2 : 1
+            if word(back) == .determiner || word(back) == .demonstrative {
+                pending = (phrase(from: back, word(0) == .reviewNoun ? .review : .anyActivity), sentence, word(0) == .learning)
+            } else if word(0) == .resultNoun, wordsTaken == back {
+                // A paragraph that opens "Recommendations have been adopted" or "Key
+                // findings were" goes on about the activity before it.
+                pending = (phrase(from: back - 1, .anyActivity), sentence, false)
+            }
+        case .reportingVerb? where word(1) == .was && word(2) == .it:
+            // it was noted / it was found
+            found = phrase(from: 2, .anyActivity)
+        case .assessedQuality? where (word(1) == .complement || word(1) == .for) && word(2) == .area:
+            // areas of development / areas for improvement
+            found = phrase(from: 2, .anyActivity)
+        case .area?, .strength?:
+            // noted as an area / highlighted as a strength
+            let back = word(1) == .article ? 2 : 1
+            if word(back) == .as && word(back + 1) == .reportingVerb { found = phrase(from: back + 1, .anyActivity) }
+        default:
+            break
+        }
+    }
+}
+
+/// The few words the anaphor phrases are made of, by their folded (lower-case) spelling.
+private enum AnaphorWord: Equatable {
+    case determiner, demonstrative, below, modifier, reviewNoun, resultNoun, learning, complement, and, `for`
+    case it, was, reportingVerb, area, strength, assessedQuality, `as`, article, other
+
+    /// "This", "These", "Below": words that open a sentence about what was just said.
+    var pointsToWhatIsNear: Bool { self == .demonstrative || self == .below }
+
+    init(_ folded: UnsafeBufferPointer<UInt8>) {
+        self = .other
+        for (spelling, word) in Self.lexicon where spelling.count == folded.count && spelling.elementsEqual(folded) {
+            self = word
+            return
+        }
+    }
+
+    private static let lexicon: [([UInt8], AnaphorWord)] = {
+        let groups: [(AnaphorWord, [String])] = [
+            (.determiner, ["the", "that", "those", "its"]),
+            (.demonstrative, ["this", "these"]), (.below, ["below"]),
+            // "the key findings", "the independent reviewer", "both these reviews"
+            (.modifier, ["key", "main", "final", "independent", "lead", "two", "three", "four", "recent", "latest"]),
+            (.reviewNoun, ["review", "reviews", "reviewer", "reviewers"]),
+            (.resultNoun, ["findings", "recommendations"]),
+            (.learning, ["learning"]),
+            // "the review of …", "the review into …": a new review, not one named before.
+            (.complement, ["of", "into"]),
+            (.and, ["and"]), (.for, ["for"]), (.it, ["it"]), (.was, ["was"]),
+            (.reportingVerb, ["noted", "found", "highlighted", "identified"]),
+            (.area, ["area", "areas"]), (.strength, ["strength", "strengths"]),
+            (.assessedQuality, ["development", "improvement"]),
+            (.as, ["as"]), (.article, ["a", "an"]),
+        ]
+        return groups.flatMap { word, spellings in spellings.map { (Array($0.utf8), word) } }
+    }()
+}
+
+/// Opening and closing quotation marks, straight or curly, as UTF-8 bytes.
+private enum QuotationMark {
+    static func opens(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text[0] == UInt8(ascii: "'") || text[0] == UInt8(ascii: "\"")
+            || (text.count > 3 && text[0] == 0xE2 && text[1] == 0x80 && (text[2] == 0x98 || text[2] == 0x9C))
+    }
+
+    static func closes(_ text: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        let last = text[end - 1]
+        if last == UInt8(ascii: "'") || last == UInt8(ascii: "\"") { return true }
+        return end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && (last == 0x99 || last == 0x9D)
+    }
+}
