@@ -1,12 +1,27 @@
 /// Turns the phrase occurrences of one paragraph into clause hits, applies exclusions and
 /// minimum evidence, and decides the tags.
+///
+/// Works on copies of the scratch buffers and the matcher's tables as plain values and raw
+/// pointers, so its loops do no reference counting; `evaluate` stores the buffers back.
 struct ClauseEvaluator {
     let matcher: Matcher
     let buffers: MatchBuffers
+    private let clauses: UnsafePointer<CompiledClause>
+    private let tokens: ScratchBuffer<ClassedToken>
+    private let occurrences: ScratchBuffer<Occurrence>
+    private let atoms: StampTable
+    private let generation: UInt32
+    private var work: EvaluationBuffers
 
     init(matcher: Matcher, scratch: MatchScratch) {
         self.matcher = matcher
         self.buffers = scratch.buffers
+        clauses = UnsafePointer(matcher.clauses.base)
+        tokens = buffers.tokens
+        occurrences = buffers.occurrences
+        atoms = buffers.atoms
+        generation = buffers.generation
+        work = buffers.evaluation
     }
 
     /// A clause that fired: the tokens it covers, and the parts that exclusions may cancel
@@ -35,20 +50,22 @@ struct ClauseEvaluator {
     static let maximumHitSpan = Int32(2 * PatternParser.maximumPhraseLength + 52)
 
     func classification(of bytes: UnsafeBufferPointer<UInt8>) -> Classification {
-        evaluate(keepingHits: true)
+        var evaluator = self
+        evaluator.evaluate(keepingHits: true)
+        let work = evaluator.work
         var result = Classification()
         var themeEvidence: [Evidence] = []
         var sourceEvidence: [Evidence] = []
-        for index in 0..<buffers.tagged.count {
-            let target = Int(buffers.tagged[index])
+        for index in 0..<work.tagged.count {
+            let target = Int(work.tagged[index])
             let id = matcher.targetIDs[target]
             let isSource = matcher.targets[target].isSource
             if isSource { result.sources.append(id) } else { result.themes.append(id) }
-            let hits = UnsafeBufferPointer(rebasing: buffers.survivors.elements[
-                Int(buffers.survivorStart[index])..<Int(buffers.survivorStart[index + 1])])
+            let hits = UnsafeBufferPointer(rebasing: work.survivors.elements[
+                Int(work.survivorStart[index])..<Int(work.survivorStart[index + 1])])
             let evidence = ClauseEvaluator.outermost(hits).map { hit in
-                let lower = Int(buffers.tokens[Int(hit.start)].start)
-                let upper = Int(buffers.tokens[Int(hit.end)].end)
+                let lower = Int(tokens[Int(hit.start)].start)
+                let upper = Int(tokens[Int(hit.end)].end)
                 return Evidence(label: id, rule: matcher.clauseIDs[Int(hit.clause)],
                                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self),
                                 bytes: lower..<upper)
@@ -75,101 +92,136 @@ struct ClauseEvaluator {
         return kept
     }
 
-    /// Fills `buffers.tagged` with the targets (themes and sources) the paragraph gets, in
-    /// target order, and with `keepingHits`, `buffers.survivors` with the hits behind each
-    /// (sorted by position), delimited by `buffers.survivorStart`.
-    func evaluate(keepingHits: Bool) {
-        buffers.tagged.reset()
-        buffers.survivors.reset()
-        buffers.survivorStart.reset()
-        buffers.survivorStart.append(0)
-        guard !buffers.occurrences.isEmpty else { return }
-        groupOccurrencesByAtom()
-        // Mark the clauses of every atom seen in a bit set, then read the bits back in
-        // order: clause order without sorting (it groups clauses by target, in taxonomy order).
-        let bits = buffers.clauseBits
-        var lowestWord = Int.max
-        var highestWord = -1
-        for index in 0..<buffers.touchedAtoms.count {
-            let atom = Int(buffers.touchedAtoms[index])
-            for position in Int(matcher.clausesOfAtomStart[atom])..<Int(matcher.clausesOfAtomStart[atom + 1]) {
-                let clause = Int(matcher.clausesOfAtom[position])
-                bits[clause >> 6] |= 1 << UInt64(clause & 63)
-                lowestWord = min(lowestWord, clause >> 6)
-                highestWord = max(highestWord, clause >> 6)
-            }
-        }
-        let triggered = buffers.triggered
-        triggered.reset()
-        if highestWord >= 0 {
-            for word in lowestWord...highestWord {
-                var value = bits[word]
-                bits[word] = 0
-                while value != 0 {
-                    triggered.append(Int32(word << 6 + value.trailingZeroBitCount))
-                    value &= value - 1
-                }
-            }
-        }
-        let matches = buffers.matches
-        let exclusions = buffers.exclusions
+    /// Fills `tagged` with the targets (themes and sources) the paragraph gets, in target
+    /// order, and with `keepingHits`, `survivors` with the hits behind each (sorted by
+    /// position), delimited by `survivorStart`; then stores the buffers back in the scratch.
+    mutating func evaluate(keepingHits: Bool) {
+        work.tagged.reset()
+        work.survivors.reset()
+        work.survivorStart.reset()
+        work.survivorStart.append(0)
+        defer { buffers.evaluation = work }
+        guard !occurrences.isEmpty else { return }
+        countOccurrencesByAtom()
+        findCandidates()
+        // Most paragraphs end here: a `near/N` clause needs both its sides, and words
+        // common enough to be everywhere tend to be one side of one.
+        guard !work.candidates.isEmpty else { return }
+        groupOccurrencesOfReadAtoms()
         var position = 0
-        while position < triggered.count {
-            let target = matcher.clauses[Int(triggered[position])].target
-            matches.reset()
-            exclusions.reset()
-            while position < triggered.count, matcher.clauses[Int(triggered[position])].target == target {
-                let clause = triggered[position]
-                hits(of: clause, into: matcher.clauses[Int(clause)].isExclusion ? exclusions : matches)
-                position += 1
+        while position < work.candidates.count {
+            let target = clauses[Int(work.candidates[position])].target
+            let first = position
+            while position < work.candidates.count, clauses[Int(work.candidates[position])].target == target { position += 1 }
+            let group = first..<position
+            work.matches.reset()
+            for index in group where !clauses[Int(work.candidates[index])].isExclusion {
+                hits(of: work.candidates[index], into: &work.matches)
             }
-            guard !matches.isEmpty else { continue }
-            matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
-            if !exclusions.isEmpty { cancel(matches, by: exclusions) }
-            guard !matches.isEmpty, score(matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
-            buffers.tagged.append(target)
+            guard !work.matches.isEmpty else { continue }
+            // Exclusions only matter to a target with something to cancel.
+            work.exclusions.reset()
+            for index in group where clauses[Int(work.candidates[index])].isExclusion {
+                hits(of: work.candidates[index], into: &work.exclusions)
+            }
+            work.matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
+            if !work.exclusions.isEmpty { cancel(&work.matches, by: &work.exclusions) }
+            guard !work.matches.isEmpty, score(work.matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
+            work.tagged.append(target)
             if keepingHits {
-                for index in 0..<matches.count { buffers.survivors.append(matches[index]) }
-                buffers.survivorStart.append(Int32(buffers.survivors.count))
+                for index in 0..<work.matches.count { work.survivors.append(work.matches[index]) }
+                work.survivorStart.append(Int32(work.survivors.count))
             }
         }
     }
 
-    /// Groups `occurrences` by atom into `grouped` with a counting sort (no comparisons
-    /// between atoms), then orders each atom's run by start. Runs arrive in order of their
-    /// last token, so they are nearly sorted and insertion sort is linear in practice.
-    private func groupOccurrencesByAtom() {
-        let occurrences = buffers.occurrences
-        let atoms = buffers.atoms
-        let touched = buffers.touchedAtoms
-        let generation = buffers.generation
-        touched.reset()
+    /// Stamps the atoms that occur, counts their occurrences and lists them in
+    /// `touchedAtoms`; none is grouped yet (first index -1).
+    private mutating func countOccurrencesByAtom() {
+        let generation = self.generation
+        work.touchedAtoms.reset()
         for index in 0..<occurrences.count {
             let atom = Int(occurrences[index].atom)
             if atoms.stamps[atom] != generation {
                 atoms.stamps[atom] = generation
                 atoms.counts[atom] = 0
-                touched.append(Int32(atom))
+                atoms.values[atom] = -1
+                work.touchedAtoms.append(Int32(atom))
             }
-            atoms.counts[atom] += 1
+            atoms.counts[atom] &+= 1
         }
+    }
+
+    @inline(__always)
+    private func occurs(_ atom: Int32) -> Bool { atoms.stamps[Int(atom)] == generation }
+
+    /// Lists in `candidates` the clauses that can fire: those all of whose atoms occur. A
+    /// bit set puts them in clause order without sorting (that order groups clauses by
+    /// target, in taxonomy order). Their atoms go to `readAtoms`.
+    private mutating func findCandidates() {
+        let bits = buffers.clauseBits
+        let clausesOfAtomStart = matcher.clausesOfAtomStart.base
+        let clausesOfAtom = matcher.clausesOfAtom.base
+        let otherAtoms = matcher.otherAtomOfClausesOfAtom.base
+        var lowestWord = Int.max
+        var highestWord = -1
+        for index in 0..<work.touchedAtoms.count {
+            let atom = Int(work.touchedAtoms[index])
+            for position in Int(clausesOfAtomStart[atom])..<Int(clausesOfAtomStart[atom &+ 1]) {
+                let otherAtom = otherAtoms[position]
+                guard otherAtom < 0 || occurs(otherAtom) else { continue }
+                let clause = Int(clausesOfAtom[position])
+                bits[clause >> 6] |= 1 << UInt64(clause & 63)
+                lowestWord = min(lowestWord, clause >> 6)
+                highestWord = max(highestWord, clause >> 6)
+            }
+        }
+        work.candidates.reset()
+        work.readAtoms.reset()
+        guard highestWord >= 0 else { return }
+        for word in lowestWord...highestWord {
+            var value = bits[word]
+            bits[word] = 0
+            while value != 0 {
+                let clause = word << 6 + value.trailingZeroBitCount
+                value &= value - 1
+                work.candidates.append(Int32(clause))
+                markRead(clauses[clause].atom)
+                if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom) }
+            }
+        }
+    }
+
+    private mutating func markRead(_ atom: Int32) {
+        guard atoms.values[Int(atom)] < 0 else { return }
+        atoms.values[Int(atom)] = 0
+        work.readAtoms.append(atom)
+    }
+
+    /// Groups the occurrences of `readAtoms` into `grouped` with a counting sort (no
+    /// comparisons between atoms), then orders each atom's run by start. Runs arrive in
+    /// order of their last token, so they are nearly sorted and insertion sort is linear
+    /// in practice.
+    private mutating func groupOccurrencesOfReadAtoms() {
         var offset: Int32 = 0
-        for index in 0..<touched.count {
-            let atom = Int(touched[index])
+        for index in 0..<work.readAtoms.count {
+            let atom = Int(work.readAtoms[index])
             atoms.values[atom] = offset
             offset += atoms.counts[atom]
             atoms.counts[atom] = 0  // reused below as the fill cursor, ending at the count again
         }
-        let grouped = buffers.grouped
-        grouped.resize(to: occurrences.count)
+        work.grouped.resize(to: Int(offset))
+        let grouped = work.grouped.base
         for index in 0..<occurrences.count {
             let occurrence = occurrences[index]
             let atom = Int(occurrence.atom)
-            grouped[Int(atoms.values[atom] + atoms.counts[atom])] = occurrence
-            atoms.counts[atom] += 1
+            let first = atoms.values[atom]
+            guard first >= 0 else { continue }
+            grouped[Int(first &+ atoms.counts[atom])] = occurrence
+            atoms.counts[atom] &+= 1
         }
-        for index in 0..<touched.count {
-            let atom = Int(touched[index])
+        for index in 0..<work.readAtoms.count {
+            let atom = Int(work.readAtoms[index])
             let lower = Int(atoms.values[atom])
             let upper = lower + Int(atoms.counts[atom])
             guard upper - lower > 1 else { continue }
@@ -185,16 +237,16 @@ struct ClauseEvaluator {
         }
     }
 
-    /// The occurrences of an atom: a contiguous run of `grouped`.
+    /// The occurrences of an atom that a candidate clause reads: a contiguous run of `grouped`.
+    @inline(__always)
     private func occurrences(of atom: Int32) -> Range<Int> {
-        guard atom >= 0, buffers.atoms.stamps[Int(atom)] == buffers.generation else { return 0..<0 }
-        let first = Int(buffers.atoms.values[Int(atom)])
-        return first..<(first + Int(buffers.atoms.counts[Int(atom)]))
+        let first = Int(atoms.values[Int(atom)])
+        return first..<(first + Int(atoms.counts[Int(atom)]))
     }
 
-    private func hits(of clauseIndex: Int32, into hits: ScratchBuffer<Hit>) {
-        let clause = matcher.clauses[Int(clauseIndex)]
-        let occurrences = buffers.grouped
+    private func hits(of clauseIndex: Int32, into hits: inout ScratchBuffer<Hit>) {
+        let clause = clauses[Int(clauseIndex)]
+        let occurrences = work.grouped
         let first = self.occurrences(of: clause.atom)
         guard clause.nearAtom >= 0 else {
             for index in first {
@@ -209,7 +261,7 @@ struct ClauseEvaluator {
         // Occurrences count classed tokens; distances count all words, via tokenIndex.
         // Both lists are sorted by start; `low` only moves forward, and the window it opens
         // is bounded by the distance and the longest phrase, so this stays linear.
-        let tokens = buffers.tokens
+        let tokens = self.tokens
         func position(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].index }
         func sentence(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].sentence }
         var low = second.lowerBound
@@ -237,7 +289,7 @@ struct ClauseEvaluator {
 
     /// Drops, in place, every hit a part of which overlaps an exclusion hit (`self-neglect`
     /// cancels the `neglect` inside it). `matches` is sorted by start.
-    private func cancel(_ matches: ScratchBuffer<Hit>, by exclusions: ScratchBuffer<Hit>) {
+    private func cancel(_ matches: inout ScratchBuffer<Hit>, by exclusions: inout ScratchBuffer<Hit>) {
         exclusions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var low = 0
         var kept = 0
@@ -269,7 +321,7 @@ struct ClauseEvaluator {
         var clusterWeight: Int32 = 0
         for index in 0..<hits.count {
             let hit = hits[index]
-            let weight = matcher.clauses[Int(hit.clause)].weight
+            let weight = clauses[Int(hit.clause)].weight
             if hit.start <= clusterEnd {
                 clusterWeight = max(clusterWeight, weight)
                 clusterEnd = max(clusterEnd, hit.end)

@@ -1,7 +1,8 @@
 /// A trie of rule phrases over symbols, run as an NFA: the root is always active, so every
 /// position can start a phrase, and each token moves each active node one step. With no
 /// backtracking the cost per token is bounded by the number of trie nodes, whatever the
-/// text: no rule can make a run hang.
+/// text: no rule can make a run hang. `PhraseStateCache` remembers the steps taken, so
+/// most tokens cost one hash look-up.
 struct PhraseAutomaton: Sendable {
     /// For each token class c, the nodes reached from the root (the common case,
     /// precomputed): rootTargets[rootTargetStart[c] ..< rootTargetStart[c + 1]].
@@ -71,16 +72,71 @@ struct PhraseAutomaton: Sendable {
         }
     }
 
-    @inline(__always)
-    func child(of node: Int32, symbol: Int32) -> Int32? {
-        var low = Int(childStart[Int(node)])
-        var high = Int(childStart[Int(node) + 1])
-        while low < high {
-            let middle = (low + high) / 2
-            let value = childSymbols[middle]
-            if value == symbol { return childNodes[middle] }
-            if value < symbol { low = middle + 1 } else { high = middle }
+    /// Runs the automaton over `tokens`, appending every phrase occurrence to
+    /// `occurrences` in order of its last token; returns the number of cache misses.
+    /// Steps go through `cache`, which holds the states met so far (see `PhraseStateCache`).
+    func collectOccurrences(in tokens: ScratchBuffer<ClassedToken>, trie: WordTrie,
+                            into occurrences: inout ScratchBuffer<Occurrence>, cache: PhraseStateCache) -> Int {
+        var found = occurrences
+        defer { occurrences = found }
+        var keys = cache.keys
+        var targets = cache.targets
+        var mask = cache.mask
+        var outputs = cache.outputs.base
+        var outputStart = cache.outputStart.base
+        var lookupState = cache.lookupState.base
+        var from = PhraseStateCache.empty
+        var misses = 0
+        var previousIndex: Int32 = -2
+        for ordinal in 0..<tokens.count {
+            let token = tokens[ordinal]
+            // A word no rule knows breaks every phrase in progress.
+            if token.index != previousIndex &+ 1 { from = PhraseStateCache.empty }
+            previousIndex = token.index
+            let key = PhraseStateCache.key(from, token.tokenClass)
+            var slot = PhraseStateCache.slot(key, mask: mask)
+            var state: Int32
+            while true {
+                let probe = keys[slot]
+                if probe == key {
+                    state = targets[slot]
+                    break
+                }
+                if probe == PhraseStateCache.vacant {
+                    state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie)
+                    misses &+= 1
+                    // The step may have grown or cleared the cache.
+                    keys = cache.keys
+                    targets = cache.targets
+                    mask = cache.mask
+                    outputs = cache.outputs.base
+                    outputStart = cache.outputStart.base
+                    lookupState = cache.lookupState.base
+                    break
+                }
+                slot = (slot &+ 1) & mask
+            }
+            let end = Int32(truncatingIfNeeded: ordinal)
+            for output in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) &+ 1]) {
+                found.append(Occurrence(atom: outputs[output].atom, start: end &- outputs[output].length &+ 1, end: end))
+            }
+            from = lookupState[Int(state)]
         }
-        return nil
+        return misses
+    }
+
+    /// The child of `node` along `symbol`, or -1.
+    @inline(__always)
+    func child(of node: Int32, symbol: Int32) -> Int32 {
+        let symbols = childSymbols.base
+        var low = Int(childStart[Int(node)])
+        var high = Int(childStart[Int(node) &+ 1])
+        while low < high {
+            let middle = (low &+ high) >> 1
+            let value = symbols[middle]
+            if value == symbol { return childNodes[middle] }
+            if value < symbol { low = middle &+ 1 } else { high = middle }
+        }
+        return -1
     }
 }

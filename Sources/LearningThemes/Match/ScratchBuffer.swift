@@ -2,7 +2,12 @@
 /// keeps the memory, and appends are a store and an increment. Swift arrays would do the
 /// same job with a uniqueness check and reference counting on every append, which the
 /// per-token hot path cannot afford.
-final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
+///
+/// A value type over memory it does not free: `MatchBuffers` owns every buffer and
+/// deallocates it. Hot loops copy a buffer into a local, so its pointer and count stay in
+/// registers, and store it back when done; `append` may move the memory, so the copy they
+/// store back is the only valid one.
+struct ScratchBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
@@ -12,30 +17,31 @@ final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Frees the memory; called once, by the owner.
+    func deallocate() { base.deallocate() }
 
     @inline(__always)
-    func append(_ element: Element) {
+    mutating func append(_ element: Element) {
         if count == capacity { grow() }
         base[count] = element
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
-    func reset() { count = 0 }
+    mutating func reset() { count = 0 }
 
     @inline(__always)
     subscript(index: Int) -> Element {
         get { base[index] }
-        set { base[index] = newValue }
+        nonmutating set { base[index] = newValue }
     }
 
     var isEmpty: Bool { count == 0 }
 
-    func truncate(to newCount: Int) { count = min(count, newCount) }
+    mutating func truncate(to newCount: Int) { count = min(count, newCount) }
 
     /// Makes room for `newCount` elements, to be written by subscript before they are read.
-    func resize(to newCount: Int) {
+    mutating func resize(to newCount: Int) {
         while capacity < newCount { grow() }
         count = newCount
     }
@@ -49,7 +55,7 @@ final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         buffer.sort(by: areInIncreasingOrder)
     }
 
-    private func grow() {
+    private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
@@ -58,12 +64,13 @@ final class ScratchBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 }
 
-/// A fixed-size table of per-atom or per-clause marks, stamped with the paragraph's
-/// generation so nothing needs clearing between paragraphs.
-final class StampTable: @unchecked Sendable {
+/// A fixed-size table of per-atom marks, stamped with the paragraph's generation so
+/// nothing needs clearing between paragraphs. Like `ScratchBuffer`, a view of memory that
+/// `MatchBuffers` owns.
+struct StampTable {
     let stamps: UnsafeMutablePointer<UInt32>
-    /// Two values per entry, meaningful only where the stamp is current (for atoms: first
-    /// index and number of occurrences).
+    /// Meaningful only where the stamp is current (for atoms: first index in the grouped
+    /// occurrences, and number of occurrences).
     let values: UnsafeMutablePointer<Int32>
     let counts: UnsafeMutablePointer<Int32>
     let count: Int
@@ -78,7 +85,7 @@ final class StampTable: @unchecked Sendable {
         counts.initialize(repeating: 0, count: max(1, count))
     }
 
-    deinit {
+    func deallocate() {
         stamps.deallocate()
         values.deallocate()
         counts.deallocate()

@@ -13,13 +13,17 @@ struct WordTrie: Sendable {
     let asciiWordColumn: FrozenArray<UInt16>
     static let notASCIIWord = UInt16.max
     let columnCount: Int
-    /// A complete DFA: row + column -> next row, where a row is state * columnCount. Its
+    /// A complete DFA: row + column -> next row, where a row is state * rowLength. Its
     /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
     /// a word can have matched when it leaves the trie; beyond states loop to themselves.
     /// Every byte is then one unconditional table step.
+    ///
+    /// Each row ends with one more entry, at `classColumn`: the class of a token whose last
+    /// byte left the DFA in that state. It is read once per token, next to the row just
+    /// stepped, and needs no division to find from the row.
     let transitions: FrozenArray<Int32>
-    /// Class of a token whose last byte left the DFA in this state.
-    let classOfState: FrozenArray<Int32>
+    var classColumn: Int { columnCount }
+    var rowLength: Int { columnCount + 1 }
     /// The symbols of class c: classSymbols[classSymbolStart[c] ..< classSymbolStart[c + 1]].
     let classSymbolStart: FrozenArray<Int32>
     let classSymbols: FrozenArray<Int32>
@@ -88,25 +92,26 @@ struct WordTrie: Sendable {
                 beyondState[tokenClass] = Int32(classOfState.count)
                 classOfState.append(tokenClass)
             }
-            let stateCount = classOfState.count
-            var table = [Int32](repeating: 0, count: stateCount * columns)
+            let rowLength = columns + 1
+            var table = [Int32](repeating: 0, count: classOfState.count * rowLength)
             for node in 0..<exact.count {
                 let beyond = beyondState[classBeyond[node]]!
                 for column in 0..<columns {
                     let child = transitions[node * columns + column]
-                    table[node * columns + column] = (child >= 0 ? child : beyond) * Int32(columns)
+                    table[node * rowLength + column] = (child >= 0 ? child : beyond) * Int32(rowLength)
                 }
             }
             for (_, state) in beyondState {
-                for column in 0..<columns { table[Int(state) * columns + column] = state * Int32(columns) }
+                for column in 0..<columns { table[Int(state) * rowLength + column] = state * Int32(rowLength) }
             }
+            for (state, tokenClass) in classOfState.enumerated() { table[state * rowLength + columns] = tokenClass }
             var starts: [Int32] = [0]
             for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
             let asciiWordColumn = (0..<256).map { byte in
                 ByteClass.table[byte] == ByteClass.word ? UInt16(byteColumn[Int(ByteClass.lower[byte])]) : WordTrie.notASCIIWord
             }
             return WordTrie(byteColumn: FrozenArray(byteColumn), asciiWordColumn: FrozenArray(asciiWordColumn), columnCount: columns,
-                            transitions: FrozenArray(table), classOfState: FrozenArray(classOfState),
+                            transitions: FrozenArray(table),
                             classSymbolStart: FrozenArray(starts),
                             classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
         }
@@ -118,26 +123,33 @@ struct WordTrie: Sendable {
     }
 }
 
-/// Steps the word DFA with each folded byte as the tokenizer produces it.
+/// Steps the word DFA with each folded byte as the tokenizer produces it. Holds the
+/// table as raw pointers, so a walker is free to copy and its steps do no reference counting.
 struct TrieWalker: FoldedWordSink {
-    let trie: WordTrie
-    /// The current state's row (state * columnCount).
+    private let columns: UnsafePointer<UInt16>
+    private let byteColumn: UnsafePointer<UInt8>
+    private let transitions: UnsafePointer<Int32>
+    private let classColumn: Int
+    /// The current state's row (state * rowLength).
     private var row: Int32 = 0
 
-    init(trie: WordTrie) { self.trie = trie }
+    init(trie: WordTrie) {
+        columns = UnsafePointer(trie.asciiWordColumn.base)
+        byteColumn = UnsafePointer(trie.byteColumn.base)
+        transitions = UnsafePointer(trie.transitions.base)
+        classColumn = trie.classColumn
+    }
 
     @inline(__always)
     mutating func beginWord() { row = 0 }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        row = trie.transitions[Int(row) &+ Int(trie.byteColumn[Int(byte)])]
+        row = transitions[Int(row) &+ Int(byteColumn[Int(byte)])]
     }
 
     @inline(__always)
     mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let columns = trie.asciiWordColumn.base
-        let transitions = trie.transitions.base
         var row = self.row
         var position = start
         while position < text.count {
@@ -151,5 +163,6 @@ struct TrieWalker: FoldedWordSink {
     }
 
     /// The class of the word just scanned.
-    var tokenClass: Int32 { trie.classOfState[Int(row) / trie.columnCount] }
+    @inline(__always)
+    var tokenClass: Int32 { transitions[Int(row) &+ classColumn] }
 }

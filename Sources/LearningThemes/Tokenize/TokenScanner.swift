@@ -27,35 +27,43 @@ struct TokenScanner<Sink: FoldedWordSink> {
         self.lower = ByteClass.lowercase
     }
 
+    // The cold paths (sentence ends, apostrophes, non-ASCII) are static functions of the
+    // text alone: a call that took `self` would make the compiler keep the whole scanner
+    // in memory around every word, instead of in registers.
+
     @inline(__always)
     mutating func next() -> Found? {
         let count = text.count
         // Skip to the start of the next word, noting sentence ends on the way.
         while position < count {
             let kind = classes[Int(text[position])]
+            if kind == ByteClass.separator {
+                position &+= 1
+                continue
+            }
             if kind == ByteClass.word { break }
             if kind == ByteClass.sentenceEnd {
                 if !(previousEnd == position && Abbreviations.contains(text, previousStart..<previousEnd, lower: lower))
-                    && endsSentence(after: position) {
+                    && TokenScanner.endsSentence(text, after: position) {
                     sentenceEndPending = true
                 }
-                position += 1
+                position &+= 1
                 continue
             }
             if kind == ByteClass.multiByte {
                 let scalar = UTF8Scalar.decode(text, at: position)
                 if ScalarFolding.isWordScalar(scalar.value) { break }
-                if scalar.value == 0x2026 && endsSentence(after: position + scalar.length - 1) {
+                if scalar.value == 0x2026 && TokenScanner.endsSentence(text, after: position + scalar.length - 1) {
                     sentenceEndPending = true
                 }
-                position += scalar.length
+                position &+= scalar.length
                 continue
             }
-            position += 1
+            position &+= 1
         }
         guard position < count else { return nil }
         if sentenceEndPending {
-            sentence += 1
+            sentence &+= 1
             sentenceEndPending = false
         }
         return scanWord()
@@ -76,16 +84,20 @@ struct TokenScanner<Sink: FoldedWordSink> {
             }
             let kind = classes[Int(text[position])]
             if kind == ByteClass.apostrophe {
-                if !continueAfterApostrophe(width: 1) { break }
+                let (after, continues) = TokenScanner.afterApostrophe(text, at: position, width: 1)
+                position = after
+                if !continues { break }
             } else if kind == ByteClass.multiByte {
                 let scalar = UTF8Scalar.decode(text, at: position)
                 if ScalarFolding.isApostrophe(scalar.value) {
-                    if !continueAfterApostrophe(width: scalar.length) { break }
+                    let (after, continues) = TokenScanner.afterApostrophe(text, at: position, width: scalar.length)
+                    position = after
+                    if !continues { break }
                     continue
                 }
                 guard ScalarFolding.isWordScalar(scalar.value) else { break }
                 ScalarFolding.fold(scalar, from: text, at: position) { folded in sink.append(folded) }
-                position += scalar.length
+                position &+= scalar.length
                 end = position
             } else {
                 break
@@ -94,7 +106,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
         if position == start {
             // Cannot happen for a byte that starts a word; stepping on keeps any input
             // from stalling the scanner.
-            position += 1
+            position &+= 1
         }
         previousStart = start
         previousEnd = end
@@ -102,24 +114,22 @@ struct TokenScanner<Sink: FoldedWordSink> {
     }
 
     /// An apostrophe inside a word: `children's` folds to `children` (possessive dropped),
-    /// `don't` to `dont`; one at a word's edge just ends the word.
-    private mutating func continueAfterApostrophe(width: Int) -> Bool {
+    /// `don't` to `dont`; one at a word's edge just ends the word. Returns where scanning
+    /// goes on (past a dropped `'s`, or the letter after the apostrophe) and whether the
+    /// word does.
+    private static func afterApostrophe(_ text: UnsafeBufferPointer<UInt8>, at position: Int, width: Int) -> (Int, Bool) {
         let after = position + width
-        guard after < text.count, classes[Int(text[after])] == ByteClass.word else { return false }
+        guard after < text.count, ByteClass.classes[Int(text[after])] == ByteClass.word else { return (position, false) }
         let next = text[after]
         if next == UInt8(ascii: "s") || next == UInt8(ascii: "S") {
             let beyond = after + 1
-            if beyond >= text.count || !isWordStart(at: beyond) {
-                position = beyond
-                return false
-            }
+            if beyond >= text.count || !isWordStart(text, at: beyond) { return (beyond, false) }
         }
-        position = after
-        return true
+        return (after, true)
     }
 
-    private func isWordStart(at index: Int) -> Bool {
-        let kind = classes[Int(text[index])]
+    private static func isWordStart(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let kind = ByteClass.classes[Int(text[index])]
         if kind == ByteClass.word { return true }
         if kind == ByteClass.multiByte {
             return ScalarFolding.isWordScalar(UTF8Scalar.decode(text, at: index).value)
@@ -129,7 +139,7 @@ struct TokenScanner<Sink: FoldedWordSink> {
 
     /// `.`, `!` or `?` end a sentence when followed by white space, a closing quote or
     /// bracket, or the end of text; `4.14` and `www.cscp.org.uk` do not.
-    private func endsSentence(after index: Int) -> Bool {
+    private static func endsSentence(_ text: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         var next = index + 1
         while next < text.count {
             switch text[next] {

@@ -1,0 +1,31 @@
+/// A token that matches some rule word: its bytes, sentence, position among all tokens
+/// (proximity counts every word, not only these), and token class.
+struct ClassedToken: Sendable, BitwiseCopyable {
+    var start: Int32
+    var end: Int32
+    var sentence: Int32
+    var index: Int32
+    var tokenClass: Int32
+}
+
+extension WordTrie {
+    /// Tokenizes `bytes`, appending the tokens that match some rule word to `tokens`, and
+    /// returns how many tokens there were in all.
+    func collectClassedTokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout ScratchBuffer<ClassedToken>) -> Int {
+        var found = tokens
+        defer { tokens = found }
+        var scanner = TokenScanner(text: bytes, sink: TrieWalker(trie: self))
+        var index: Int32 = 0
+        while let token = scanner.next() {
+            let tokenClass = scanner.sink.tokenClass
+            if tokenClass != WordTrie.noClass {
+                found.append(ClassedToken(start: Int32(truncatingIfNeeded: token.start),
+                                           end: Int32(truncatingIfNeeded: token.end),
+                                           sentence: Int32(truncatingIfNeeded: token.sentence),
+                                           index: index, tokenClass: tokenClass))
+            }
+            index &+= 1
+        }
+        return Int(index)
+    }
+}

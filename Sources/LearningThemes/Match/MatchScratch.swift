@@ -1,0 +1,77 @@
+/// Per-thread working memory for matching, reused from paragraph to paragraph.
+public struct MatchScratch: Sendable {
+    let buffers: MatchBuffers
+    /// Elementary steps taken so far; tests use it to show that cost grows linearly.
+    public internal(set) var work: Int = 0
+
+    public init(matcher: Matcher) {
+        buffers = MatchBuffers(atoms: matcher.atomCount, clauses: matcher.clauses.count)
+    }
+}
+
+/// The buffers behind `MatchScratch`, in one object so passing the scratch around moves
+/// a single reference. It owns their memory; the matcher's passes take the buffers they
+/// fill into locals and store them back (see `ScratchBuffer`).
+final class MatchBuffers: @unchecked Sendable {
+    /// The tokens that match some rule word, in order.
+    var tokens = ScratchBuffer<ClassedToken>()
+    /// The phrase automaton's states and steps met so far, kept from paragraph to paragraph.
+    let phraseStates = PhraseStateCache()
+    var occurrences = ScratchBuffer<Occurrence>()
+    /// What `ClauseEvaluator` works with, in one value it takes and stores back.
+    var evaluation = EvaluationBuffers()
+    /// Per atom: generation stamp, first index in `grouped` (-1 if not grouped), count.
+    let atoms: StampTable
+    /// One bit per clause, set while a paragraph is evaluated and cleared as it is read.
+    let clauseBits: UnsafeMutablePointer<UInt64>
+    private(set) var generation: UInt32 = 0
+
+    init(atoms: Int, clauses: Int) {
+        self.atoms = StampTable(count: atoms)
+        clauseBits = .allocate(capacity: clauses / 64 + 1)
+        clauseBits.initialize(repeating: 0, count: clauses / 64 + 1)
+    }
+
+    deinit {
+        tokens.deallocate()
+        occurrences.deallocate()
+        evaluation.deallocate()
+        atoms.deallocate()
+        clauseBits.deallocate()
+    }
+
+    /// Starts a paragraph: a new generation makes every atom stamp stale at once.
+    func beginParagraph() {
+        generation &+= 1
+        if generation == 0 {
+            // Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.
+            atoms.clear()
+            generation = 1
+        }
+    }
+}
+
+/// The buffers `ClauseEvaluator` fills for one paragraph.
+struct EvaluationBuffers {
+    /// The occurrences of the atoms that clauses read, grouped by atom (each atom's run
+    /// sorted by start).
+    var grouped = ScratchBuffer<Occurrence>()
+    /// Atoms with occurrences in this paragraph, in first-seen order.
+    var touchedAtoms = ScratchBuffer<Int32>()
+    /// The atoms of `candidates`, each once: the only ones worth grouping.
+    var readAtoms = ScratchBuffer<Int32>()
+    /// Clauses all of whose atoms occur, in clause order (so grouped by target).
+    var candidates = ScratchBuffer<Int32>()
+    var matches = ScratchBuffer<ClauseEvaluator.Hit>()
+    var exclusions = ScratchBuffer<ClauseEvaluator.Hit>()
+    var tagged = ScratchBuffer<Int32>()
+    /// Surviving hits of tagged targets, and where each target's run starts in it.
+    var survivors = ScratchBuffer<ClauseEvaluator.Hit>()
+    var survivorStart = ScratchBuffer<Int32>()
+
+    func deallocate() {
+        grouped.deallocate()
+        for buffer in [touchedAtoms, readAtoms, candidates, tagged, survivorStart] { buffer.deallocate() }
+        for buffer in [matches, exclusions, survivors] { buffer.deallocate() }
+    }
+}
