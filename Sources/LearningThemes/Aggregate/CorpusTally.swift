@@ -7,6 +7,8 @@ public struct CorpusTally: Sendable {
     public private(set) var pairCounts: [Int]
     /// `sourceIndices`, made once so every document's counts share it.
     private let sources: [Int]
+    /// Documents of one partnership share its name, areas and period.
+    private var sharedValues = SharedMetadataValues()
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -16,7 +18,7 @@ public struct CorpusTally: Sendable {
 
     public mutating func add(_ tally: DocumentTally) {
         for index in pairCounts.indices { pairCounts[index] += Int(tally.pairCounts[index]) }
-        documents.append(DocumentCounts(tally, sources: sources))
+        documents.append(DocumentCounts(tally, sources: sources, metadata: sharedValues.sharing(tally.metadata)))
     }
 
     /// Paragraphs of the whole corpus carrying both tags.
@@ -56,17 +58,30 @@ public struct CorpusTally: Sendable {
                 order.append(name)
                 byName[name] = GroupTally(name: name, tagCount: tagCount)
             }
-            var group = byName[name]!
-            group.documentIDs.append(document.metadata.id)
-            group.paragraphs += source.map { document.count($0) } ?? document.paragraphCount
-            for tag in 0..<tagCount {
-                let count = source.map { document.count(tag, withSource: $0) } ?? document.count(tag)
-                group.tagged[tag] += count
-                if count > 0 { group.documentsMentioning[tag] += 1 }
-            }
-            byName[name] = group
+            byName[name]!.add(document, restrictedTo: source)
         }
         return order.map { byName[$0]! }
+    }
+
+    /// `groups(by:)` handed to `body` one at a time, with the metadata of the group's first
+    /// document when grouping by document. Then each document is a group of its own
+    /// (unless ids repeat), so a matrix of a large corpus is made without holding every
+    /// row's counts at once.
+    public func forEachGroup(by grouping: Grouping, _ body: (GroupTally, DocumentMetadata?) -> Void) {
+        let tagCount = ruleSet.rules.count
+        if grouping == .document, Set(documents.lazy.map(\.metadata.id)).count == documents.count {
+            for document in documents {
+                var group = GroupTally(name: document.metadata.id, tagCount: tagCount)
+                group.add(document, restrictedTo: nil)
+                body(group, document.metadata)
+            }
+            return
+        }
+        var firsts: [String: DocumentMetadata] = [:]
+        if grouping == .document {
+            for document in documents where firsts[document.metadata.id] == nil { firsts[document.metadata.id] = document.metadata }
+        }
+        for group in groups(by: grouping) { body(group, firsts[group.name]) }
     }
 }
 

@@ -41,38 +41,38 @@ extension DocumentTally {
 
 /// What a corpus keeps of each document once it is classified: per tag, paragraphs
 /// tagged, and per tag and learning source, paragraphs carrying both. That is all that
-/// grouping and `--source` need, in about a kilobyte per document, so a national corpus
-/// of tens of thousands of documents fits in a few megabytes. Theme × theme pairs are
-/// only ever needed for the whole corpus and are summed there.
+/// grouping and `--source` need, in a few hundred bytes per document (`CompactCounts`),
+/// so a national corpus of tens of thousands of documents fits in a few megabytes.
+/// Theme × theme pairs are only ever needed for the whole corpus and are summed there.
 public struct DocumentCounts: Sendable {
     public var metadata: DocumentMetadata
     public var paragraphCount: Int
-    private var tagCounts: [Int32]
-    /// tag * sources.count + position of the source in `sources`.
-    private var sourcePairs: [Int32]
+    /// Per tag its count, then per tag and source (tag * sources.count + position of
+    /// the source in `sources`) paragraphs carrying both.
+    private let counts: CompactCounts
     /// The rule indices of the learning sources: every document is given the same array,
     /// so they all share one copy.
     private let sources: [Int]
+    private let tagCount: Int
 
-    init(_ tally: DocumentTally, sources: [Int]) {
-        metadata = tally.metadata
+    init(_ tally: DocumentTally, sources: [Int], metadata: DocumentMetadata) {
+        self.metadata = metadata
         paragraphCount = tally.paragraphCount
-        tagCounts = (0..<tally.tagCount).map { Int32(tally.count($0)) }
+        tagCount = tally.tagCount
         self.sources = sources
-        var pairs = [Int32](repeating: 0, count: tally.tagCount * sources.count)
+        var counts = (0..<tally.tagCount).map { Int32(tally.count($0)) }
+        counts.reserveCapacity(tally.tagCount * (1 + sources.count))
         for tag in 0..<tally.tagCount {
-            for (position, source) in sources.enumerated() {
-                pairs[tag * sources.count + position] = Int32(tally.count(tag, with: source))
-            }
+            for source in sources { counts.append(Int32(tally.count(tag, with: source))) }
         }
-        sourcePairs = pairs
+        self.counts = CompactCounts(counts)
     }
 
-    public func count(_ tag: Int) -> Int { Int(tagCounts[tag]) }
+    public func count(_ tag: Int) -> Int { counts[tag] }
 
     /// Paragraphs carrying `tag` and the learning source `source` (both rule indices).
     public func count(_ tag: Int, withSource source: Int) -> Int {
         guard let position = sources.firstIndex(of: source) else { return 0 }
-        return Int(sourcePairs[tag * sources.count + position])
+        return counts[tagCount + tag * sources.count + position]
     }
 }

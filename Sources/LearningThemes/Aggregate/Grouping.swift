@@ -32,3 +32,16 @@ public struct GroupTally: Sendable {
         self.documentsMentioning = [Int](repeating: 0, count: tagCount)
     }
 }
+
+extension GroupTally {
+    /// Counts `document` in the group: all its paragraphs, or those reporting `source`.
+    mutating func add(_ document: DocumentCounts, restrictedTo source: Int?) {
+        documentIDs.append(document.metadata.id)
+        paragraphs += source.map { document.count($0) } ?? document.paragraphCount
+        for tag in tagged.indices {
+            let count = source.map { document.count(tag, withSource: $0) } ?? document.count(tag)
+            tagged[tag] += count
+            if count > 0 { documentsMentioning[tag] += 1 }
+        }
+    }
+}

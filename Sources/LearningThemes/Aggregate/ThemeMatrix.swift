@@ -36,8 +36,6 @@ public struct ThemeMatrix: Sendable {
         }
         switch kind {
         case .themes:
-            let groups = tally.groups(by: rows)
-            let metadata = Dictionary(tally.documents.map { ($0.metadata.id, $0.metadata) }, uniquingKeysWith: { a, _ in a })
             var columns: [DataTable.Column] = [.init(id: rows.rawValue, label: rows.rawValue.capitalized)]
             if rows == .document {
                 columns += [.init(id: "partnership", label: "Partnership"), .init(id: "period", label: "Period"),
@@ -45,9 +43,10 @@ public struct ThemeMatrix: Sendable {
             }
             columns += [.init(id: "documents", label: "Documents"), .init(id: "paragraphs", label: "Paragraphs")]
             table = DataTable(title: "Theme matrix by \(rows.rawValue) (\(values.rawValue))", columns: columns + themes.map(column))
-            for group in groups {
+            tally.forEachGroup(by: rows) { group, facts in
                 var row: [DataTable.Cell] = [.text(group.name)]
-                if rows == .document, let facts = metadata[group.name] {
+                row.reserveCapacity(columns.count + themes.count)
+                if rows == .document, let facts {
                     row += [Self.text(facts.partnership), Self.text(facts.period), Self.text(facts.kind?.rawValue)]
                 }
                 row += [.integer(group.documentIDs.count), .integer(group.paragraphs)]

@@ -33,8 +33,8 @@ public struct Corpus: Sendable {
         let listed = Set(documents.map { ($0.path as NSString).standardizingPath })
         var unlisted: Set<String> = []
         var usedIDs = Set(documents.map(\.id))
-        for path in documentFiles(in: root) where !listed.contains((path as NSString).standardizingPath) {
-            var id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        for path in documentFiles(in: root) where listed.isEmpty || !listed.contains((path as NSString).standardizingPath) {
+            var id = PathNames.documentID(ofPath: path)
             while usedIDs.contains(id) { id += "-2" }
             usedIDs.insert(id)
             documents.append(DocumentMetadata(id: id, path: path))
@@ -45,16 +45,24 @@ public struct Corpus: Sendable {
 
     /// Document files below `folder`, sorted, skipping the manifest, READMEs and hidden files.
     public static func documentFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var paths: [String] = []
-        for case let relative as String in walker {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.uppercased().hasPrefix("README") || name == manifestName { continue }
-            let components = (relative as NSString).pathComponents
-            if components.contains(where: { $0.hasPrefix(".") || $0 == "gold" }) { continue }
-            guard documentExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            paths.append((folder as NSString).appendingPathComponent(relative))
+        FolderWalk.entries(in: folder, entersFolder: { !$0.hasPrefix(".") && $0 != "gold" }, keeps: isDocumentName)
+            .map { PathNames.joining(folder, $0) }
+            .sorted()
+    }
+
+    /// Whether a file of this name is read as a document.
+    private static func isDocumentName(_ name: String) -> Bool {
+        guard !name.hasPrefix("."), name != manifestName, !isReadme(name) else { return false }
+        return documentExtensions.contains(PathNames.lowercasedExtension(of: name))
+    }
+
+    /// "README", "readme.md", ...: upper-cased as Unicode does ("ſ" is "S"), though ASCII
+    /// names, nearly all of them, need only their first six bytes compared.
+    private static func isReadme(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard !utf8.allSatisfy({ $0 < 0x80 }) else {
+            return utf8.count >= 6 && zip(utf8.prefix(6), "README".utf8).allSatisfy { $0 & 0xDF == $1 }
         }
-        return paths.sorted()
+        return name.uppercased().hasPrefix("README")
     }
 }

@@ -76,25 +76,27 @@ public struct DocumentPipeline: Sendable {
         produce: @escaping @Sendable (DocumentMetadata, LoadedText, inout MatchScratch) -> Output,
         deliver: (DocumentMetadata, Result<Output, LearningThemesError>) throws -> Void
     ) rethrows {
-        let attempt: @Sendable (DocumentMetadata, inout MatchScratch) -> Result<Output, LearningThemesError> = { [self] item, scratch in
+        // A result and how much it counts for while it waits: the length of the
+        // document's text, which the memory it holds grows with.
+        let attempt: @Sendable (DocumentMetadata, inout MatchScratch) -> (Result<Output, LearningThemesError>, Int) = { [self] item, scratch in
             do {
                 let (metadata, loaded) = try read(item)
-                return .success(produce(metadata, loaded, &scratch))
+                return (.success(produce(metadata, loaded, &scratch)), max(loaded.bytes.count, Self.shortestWaitingText))
             } catch let error as LearningThemesError {
-                return .failure(error)
+                return (.failure(error), Self.shortestWaitingText)
             } catch {
-                return .failure(LearningThemesError(.input, "\(error)", at: SourceLocation(file: item.path)))
+                return (.failure(LearningThemesError(.input, "\(error)", at: SourceLocation(file: item.path))), Self.shortestWaitingText)
             }
         }
         if jobs == 1 || documents.count < 2 {
             var scratch = MatchScratch(matcher: matcher)
-            for metadata in documents { try deliver(metadata, attempt(metadata, &scratch)) }
+            for metadata in documents { try deliver(metadata, attempt(metadata, &scratch).0) }
             return
         }
         // Workers take documents in order from a shared queue and may run ahead of the
-        // delivery by at most `window` documents, so memory stays bounded; the calling
-        // thread delivers each result in input order as soon as it is ready.
-        let queue = OrderedResults<Output>(count: documents.count, window: jobs * 4)
+        // delivery by a bounded amount, so memory stays bounded; the calling thread
+        // delivers each result in input order as soon as it is ready.
+        let queue = OrderedResults<Output>(count: documents.count, window: jobs * 4, waitingTextLimit: Self.waitingTextLimit)
         let group = DispatchGroup()
         let matcher = self.matcher
         for _ in 0..<min(jobs, documents.count) {
@@ -102,7 +104,8 @@ public struct DocumentPipeline: Sendable {
             DispatchQueue.global().async {
                 var scratch = MatchScratch(matcher: matcher)
                 while let index = queue.take() {
-                    queue.store(attempt(documents[index], &scratch), at: index)
+                    let (result, textLength) = attempt(documents[index], &scratch)
+                    queue.store(result, at: index, textLength: textLength)
                 }
                 group.leave()
             }
@@ -116,6 +119,17 @@ public struct DocumentPipeline: Sendable {
         }
     }
 
+    /// How much document text the results waiting for delivery may come from before the
+    /// workers stop running ahead (past the few documents always allowed). A count of
+    /// documents alone let one long document at the head of the queue stall the other
+    /// workers after a few short ones; in text, they keep busy for as long as the long
+    /// one takes, while a classified document kept for a report stays a few times its
+    /// text at most.
+    static let waitingTextLimit = 8 << 20
+    /// What a waiting result counts as at least: a short document's tally still holds
+    /// kilobytes of counts, so thousands of tiny documents may not wait at once.
+    static let shortestWaitingText = 64 << 10
+
     /// `run` producing classified documents (the common case).
     public func run(_ documents: [DocumentMetadata],
                     deliver: (DocumentMetadata, Result<ClassifiedDocument, LearningThemesError>) throws -> Void) rethrows {
@@ -128,41 +142,69 @@ public struct DocumentPipeline: Sendable {
 /// handed out in order, and results waiting to be delivered in order.
 private final class OrderedResults<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var ready: [Int: Result<Output, LearningThemesError>] = [:]
+    /// Results by index, in a ring of slots: index i waits in slot i % slots.count.
+    private var slots: [Result<Output, LearningThemesError>?]
+    private var textLengths: [Int]
     private var nextToTake = 0
     private var nextToDeliver = 0
+    /// Text length of the documents whose results wait for delivery.
+    private var waitingText = 0
     private var cancelled = false
     private let count: Int
     private let window: Int
+    private let waitingTextLimit: Int
 
-    init(count: Int, window: Int) {
+    init(count: Int, window: Int, waitingTextLimit: Int) {
         self.count = count
         self.window = max(1, window)
+        self.waitingTextLimit = waitingTextLimit
+        slots = Array(repeating: nil, count: self.window)
+        textLengths = Array(repeating: 0, count: self.window)
     }
 
     /// The next document index to work on, or nil when there is none left (or the run was
-    /// stopped). Blocks while the workers are `window` documents ahead of the delivery.
+    /// stopped). Blocks while the workers are `window` documents ahead of the delivery
+    /// and the results waiting come from `waitingTextLimit` of text.
     func take() -> Int? {
         condition.lock(); defer { condition.unlock() }
-        while !cancelled && nextToTake < count && nextToTake - nextToDeliver >= window { condition.wait() }
+        while !cancelled && nextToTake < count && isFarAhead { condition.wait() }
         guard !cancelled, nextToTake < count else { return nil }
         nextToTake += 1
+        if nextToTake - nextToDeliver > slots.count { growSlots() }
         return nextToTake - 1
     }
 
-    func store(_ result: Result<Output, LearningThemesError>, at index: Int) {
+    private var isFarAhead: Bool { nextToTake - nextToDeliver >= window && waitingText >= waitingTextLimit }
+
+    /// Makes room for one more index ahead of the delivery, keeping each waiting result
+    /// in the slot of its index.
+    private func growSlots() {
+        let old = (slots, textLengths)
+        slots = Array(repeating: nil, count: old.0.count * 2)
+        textLengths = Array(repeating: 0, count: old.0.count * 2)
+        for index in nextToDeliver..<(nextToTake - 1) {
+            slots[index % slots.count] = old.0[index % old.0.count]
+            textLengths[index % slots.count] = old.1[index % old.0.count]
+        }
+    }
+
+    func store(_ result: Result<Output, LearningThemesError>, at index: Int, textLength: Int) {
         condition.lock(); defer { condition.unlock() }
-        ready[index] = result
-        condition.broadcast()
+        slots[index % slots.count] = result
+        textLengths[index % slots.count] = textLength
+        waitingText += textLength
+        if index == nextToDeliver { condition.broadcast() }
     }
 
     /// Waits for the result of `index` (the next one to deliver) and removes it.
     func result(at index: Int) -> Result<Output, LearningThemesError> {
         condition.lock(); defer { condition.unlock() }
-        while ready[index] == nil { condition.wait() }
+        while slots[index % slots.count] == nil { condition.wait() }
+        let result = slots[index % slots.count].take()!
+        waitingText -= textLengths[index % slots.count]
         nextToDeliver = index + 1
         condition.broadcast()
-        return ready.removeValue(forKey: index)!
+        return result
     }
 
     /// Stops handing out work (delivery failed, or all is delivered).

@@ -7,8 +7,10 @@ enum FormatSniffing {
 
     static func container(of bytes: [UInt8]) -> Container? {
         // Readers accept junk before the header as long as it is in the first KB.
-        let head = Array(bytes.prefix(1024))
-        if ByteSearch.firstIndex(of: Array("%PDF-".utf8), in: head, from: 0) != nil { return .pdf }
+        let hasPDFHeader = bytes.withUnsafeBufferPointer {
+            ByteSearch.firstIndex(of: pdfHeader, in: UnsafeBufferPointer(rebasing: $0.prefix(1024)), from: 0) != nil
+        }
+        if hasPDFHeader { return .pdf }
         if bytes.starts(with: ZipDirectory.localHeaderSignature)
             || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
@@ -25,14 +27,12 @@ enum FormatSniffing {
         bytes.withUnsafeBufferPointer { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
             var index = 0
-            // Eight bytes at a time: most words of text hold no byte below 0x20 or DEL
-            // (line breaks come every line or so), so only the few that do are looked
-            // at byte by byte.
+            // Eight bytes at a time: most words of text hold no byte below 0x20 or DEL,
+            // and the few that do (line breaks come every line or so) are counted
+            // whole, without a loop over their bytes.
             while index + 8 <= sampleCount {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if ControlBytes.mayHaveOne(word) {
-                    for offset in index..<(index + 8) { ControlBytes.count(buffer[offset], &nulBytes, &controlBytes) }
-                }
+                if ControlBytes.mayHaveOne(word) { ControlBytes.count(inWord: word, &nulBytes, &controlBytes) }
                 index += 8
             }
             for offset in index..<sampleCount { ControlBytes.count(buffer[offset], &nulBytes, &controlBytes) }
@@ -60,8 +60,22 @@ enum FormatSniffing {
         return false
     }
 
+    private static let pdfHeader = Array("%PDF-".utf8)
+
     /// The lowercased extension of the last path component, without the dot.
     static func fileExtension(of name: String) -> String {
+        let utf8 = name.utf8
+        // Worked out on bytes for ASCII names (splitting into `Character`s cost more than
+        // reading a small document); other names may hold a "." or "/" that a combining
+        // mark makes part of another character, so they are split as characters.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return characterExtension(of: name) }
+        let componentStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let component = utf8[componentStart...]
+        guard let dot = component.lastIndex(of: UInt8(ascii: ".")), dot != component.startIndex else { return "" }
+        return String(decoding: component[component.index(after: dot)...].map(ByteSearch.lowercased), as: UTF8.self)
+    }
+
+    private static func characterExtension(of name: String) -> String {
         let lastComponent = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         guard let dot = lastComponent.lastIndex(of: "."), dot != lastComponent.startIndex else { return "" }
         return lastComponent[lastComponent.index(after: dot)...].lowercased()

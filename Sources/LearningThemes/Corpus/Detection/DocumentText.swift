@@ -21,8 +21,15 @@ extension MetadataDetector {
         let bytes: [UInt8]
         /// Where the text ends in `bytes`.
         let end: Int
-        /// Byte offset at which each line starts; line 1 starts at 0.
+        /// Byte offset at which each line starts; line 1 starts at 0. Only the lines
+        /// detection reads by number are indexed (and the start of the line after them,
+        /// where they end): splitting all of a long document cost more than reading its
+        /// opening. A running title is looked for further on by other means.
         let lineStarts: [Int]
+
+        /// The opening, and the few lines after it that a cover-sheet field may take its
+        /// value from or wrap onto.
+        static let indexedLineCount = openingLineCount + 16
 
         private var rawLines: [Int: String] = [:]
         private var plainLines: [Int: String] = [:]
@@ -65,7 +72,8 @@ extension MetadataDetector {
             let textEnd = end
             bytes.withUnsafeBufferPointer { whole in
                 let buffer = UnsafeBufferPointer(rebasing: whole[..<textEnd])
-                while let lineBreak = Self.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
+                while starts.count <= Self.indexedLineCount,
+                      let lineBreak = Self.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
             }
             lineStarts = starts
         }
@@ -81,7 +89,9 @@ extension MetadataDetector {
             return bytes
         }
 
-        var lineCount: Int { lineStarts.count }
+        /// The lines that can be read by number: all of them, or the first
+        /// `indexedLineCount` of a longer text.
+        var lineCount: Int { min(lineStarts.count, Self.indexedLineCount) }
 
         /// Bytes of line `number` (1-based), without its line break.
         func lineRange(_ number: Int) -> Range<Int> {
@@ -101,6 +111,16 @@ extension MetadataDetector {
             let text = TextCleaning.plain(line(number))
             plainLines[number] = text
             return text
+        }
+
+        /// `plainLine` and `collapsedLine` of the line at `range`, which may lie past the
+        /// numbered lines; not kept, as no other step reads such a line.
+        func plainText(ofLine range: Range<Int>) -> String {
+            TextCleaning.plain(ScanText(bytes: bytes, range: range).string(range))
+        }
+
+        func collapsedText(ofLine range: Range<Int>) -> String {
+            TextCleaning.collapsingWhitespace(ScanText(bytes: bytes, range: range).string(range))
         }
 
         func collapsedLine(_ number: Int) -> String {
@@ -141,7 +161,7 @@ extension MetadataDetector {
 
         /// The first `byte` in `buffer` at or after `start` (by `memchr`, which scans many
         /// bytes at a time: line breaks and tabs are looked for in every byte read).
-        private static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
             guard let base = buffer.baseAddress, start < buffer.count,
                   let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
             return UnsafeRawPointer(found) - UnsafeRawPointer(base)

@@ -79,18 +79,20 @@ extension MetadataDetector {
         /// A running title names the partnership, the kind and the period together: a
         /// line that does is the document naming itself, not a sentence about something.
         private static func runningTitle(in document: DocumentText) -> DocumentTitle? {
-            for number in 1...document.lineCount {
-                let raw = ScanText(bytes: document.bytes, range: document.lineRange(number))
-                guard ReportingPeriod.mayBeWritten(in: raw), PartnershipName.mayBeNamed(in: raw),
-                      !document.isLonger(number, than: longestTitle) else { continue }
-                let text = document.plainLine(number)
+            var found: DocumentTitle?
+            document.forEachLineWithCenturyDigits { line in
+                guard PartnershipName.mayBeNamed(in: ScanText(bytes: document.bytes, range: line)),
+                      !document.isLonger(line: line, than: longestTitle) else { return false }
+                let text = document.plainText(ofLine: line)
+                let number = document.lineNumber(startingAt: line.lowerBound)
                 guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil,
                       ReportingPeriod.normalise(text) != nil,
                       !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty
-                else { continue }
-                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number))
+                else { return false }
+                found = DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedText(ofLine: line))
+                return true
             }
-            return nil
+            return found
         }
 
         /// A heading is marked as one, or set apart by blank lines; a line of hard-wrapped

@@ -25,6 +25,9 @@ extension MetadataDetector {
             return initials | 1 << UInt32(byte - UInt8(ascii: "a"))
         }
 
+        /// The labels looked up by their first word, in table order.
+        private static let labelIndex = PhraseIndex(labels.map(\.phrase))
+
         struct Match {
             /// Index into `labels`.
             let label: Int
@@ -48,12 +51,12 @@ extension MetadataDetector {
             // Most cells are prose: one byte tells that no label starts them.
             guard let first = cell.folded(position), first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
                   labelInitials & 1 << (first - UInt8(ascii: "a")) != 0 else { return nil }
-            for (index, label) in labels.enumerated() {
-                guard let labelEnd = label.phrase.end(at: position, in: cell),
-                      let rest = afterLabel(labelEnd, in: cell) else { continue }
-                return Match(label: index, labelRange: position..<labelEnd, hasColon: rest.hasColon, value: rest.value)
-            }
-            return nil
+            // A label whose first word is not the word at hand cannot be followed by what
+            // `afterLabel` accepts (a letter follows it, or it is cut short), so only the
+            // labels starting with that word are tried, in table order.
+            guard let found = labelIndex.firstMatch(at: position, in: cell, isEnd: { afterLabel($0, in: cell) != nil }),
+                  let rest = afterLabel(found.end, in: cell) else { return nil }
+            return Match(label: found.index, labelRange: position..<found.end, hasColon: rest.hasColon, value: rest.value)
         }
 
         /// The colon and value after a label: "**", a colon (perhaps after spaces) and "**"

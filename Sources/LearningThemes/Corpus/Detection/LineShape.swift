@@ -9,15 +9,21 @@ private typealias TextCleaning = MetadataDetector.TextCleaning
 extension MetadataDetector.DocumentText {
     /// Whether line `number` holds nothing but whitespace and markup (its plain text is empty).
     func isBlankLine(_ number: Int) -> Bool {
-        guard let shape = plainShape(ofLine: number, upTo: 0) else { return plainLine(number).isEmpty }
+        guard let shape = plainShape(of: lineRange(number), upTo: 0) else { return plainLine(number).isEmpty }
         return !shape.hasText
     }
 
     /// Whether line `number`'s plain text has more than `limit` characters: too long to
     /// be a title, which most lines of prose are, told without making their plain text.
     func isLonger(_ number: Int, than limit: Int) -> Bool {
-        if let shape = plainShape(ofLine: number, upTo: limit), shape.characters > limit { return true }
+        if let shape = plainShape(of: lineRange(number), upTo: limit), shape.characters > limit { return true }
         return plainLine(number).count > limit
+    }
+
+    /// `isLonger` for the line at `range`, a line that may lie past the numbered ones.
+    func isLonger(line range: Range<Int>, than limit: Int) -> Bool {
+        if let shape = plainShape(of: range, upTo: limit), shape.characters > limit { return true }
+        return plainText(ofLine: range).count > limit
     }
 
     /// Whether line `number` starts, after spaces and tabs, with "#": a Markdown heading.
@@ -26,13 +32,13 @@ extension MetadataDetector.DocumentText {
             ?? line(number).trimmingCharacters(in: .whitespaces).hasPrefix("#")
     }
 
-    /// What the bytes of line `number` tell of its plain text (`TextCleaning.plain`):
+    /// What the bytes of a line tell of its plain text (`TextCleaning.plain`):
     /// whether it has any text, and a lower bound on its length, counting only the
     /// characters certain to stand alone (a character after an ASCII one), and stopping
     /// once past `limit`. Nil when the bytes cannot tell: a mark right after a space or
     /// markup may join it into one character, which only the plain text settles.
-    private func plainShape(ofLine number: Int, upTo limit: Int) -> (hasText: Bool, characters: Int)? {
-        let text = ScanText(bytes: bytes, range: lineRange(number))
+    private func plainShape(of line: Range<Int>, upTo limit: Int) -> (hasText: Bool, characters: Int)? {
+        let text = ScanText(bytes: bytes, range: line)
         var offset = text.start
         var characters = 0, hasText = false
         var afterSpace = true, inOpeningHashes = true
