@@ -11,8 +11,9 @@ extension ParagraphSegmenter {
         static func isNumberedHeading(_ text: [UInt8], lineCount: Int) -> Bool {
             text.withUnsafeBufferPointer { buffer in
                 let count = buffer.count
-                guard count <= 160, lengthOutsideBrackets(buffer) <= (lineCount > 1 ? 120 : 80),
-                      hasWords(buffer), !Bytes.isLower(buffer[0]) else { return false }
+                // The tests that read a few bytes come before those that read them all.
+                guard count <= 160, count > 0, !Bytes.isLower(buffer[0]), hasWords(buffer),
+                      lengthOutsideBrackets(buffer) <= (lineCount > 1 ? 120 : 80) else { return false }
                 switch Bytes.lastPunctuation(buffer, 0, count) {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","):
                     return false
@@ -67,18 +68,20 @@ extension ParagraphSegmenter {
         static func isPlainHeading(_ text: [UInt8]) -> Bool {
             text.withUnsafeBufferPointer { buffer in
                 let count = buffer.count
-                guard count <= 70, hasWords(buffer), Bytes.isUpper(buffer[0]) else { return false }
-                guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
-                for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
-                    return false
-                }
+                // The tests that read a few bytes come before those that read them all.
+                guard count <= 70, count > 0, Bytes.isUpper(buffer[0]), hasWords(buffer) else { return false }
                 switch Bytes.lastPunctuation(buffer, 0, count) {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
                      UInt8(ascii: ","), Bytes.hyphen:
                     return false
                 default:
-                    return !FunctionWords.endsWithOne(buffer, 0, count)
+                    break
                 }
+                guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
+                for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
+                    return false
+                }
+                return !FunctionWords.endsWithOne(buffer, 0, count)
             }
         }
 

@@ -36,12 +36,18 @@ extension ParagraphSegmenter {
                     }
                 }
                 var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                var index = wordsEnd
-                while index < end {
-                    tail |= UInt64(bytes[index]) << shift
-                    shift += 8
-                    index += 1
+                if wordsEnd + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress) {
+                    // The bytes past the end are masked off: the same value as packing byte by byte.
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: wordsEnd, as: UInt64.self))
+                    tail = word & ((1 << UInt64(8 * (end - wordsEnd))) &- 1)
+                } else {
+                    var shift: UInt64 = 0
+                    var index = wordsEnd
+                    while index < end {
+                        tail |= UInt64(bytes[index]) << shift
+                        shift += 8
+                        index += 1
+                    }
                 }
                 let hash = mix(mix(state ^ tail) ^ UInt64(length))
                 return hash == 0 ? 1 : hash

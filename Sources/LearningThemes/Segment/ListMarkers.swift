@@ -33,7 +33,17 @@ extension ParagraphSegmenter {
 
     enum ListMarkers {
         /// Reads the markers at the start of `bytes[start..<end]` (a trimmed line).
+        @inline(__always)
         static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {
+            // Most lines open with a word, which is no marker unless ")" follows its first
+            // letter: that much is decided here, without the call.
+            if start + 1 < end && Bytes.isLetter(bytes[start]) && bytes[start + 1] != UInt8(ascii: ")") {
+                return LineMarker(contentStart: start)
+            }
+            return parseMarkers(bytes, start, end)
+        }
+
+        private static func parseMarkers(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {
             var marker = LineMarker(contentStart: start)
             var index = skipBlanks(bytes, start, end)
             // Most lines open with a word: only "a) " or "B) " among those is a marker.

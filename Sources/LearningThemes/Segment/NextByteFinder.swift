@@ -14,8 +14,7 @@ extension ParagraphSegmenter {
         mutating func next(from position: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
             if found >= position { return found }
             if exhausted { return nil }
-            var index = max(position, searchedTo)
-            while index < end && bytes[index] != target { index += 1 }
+            let index = Bytes.firstIndex(of: target, bytes, max(position, searchedTo), end)
             searchedTo = index
             if index < end {
                 found = index

@@ -3,8 +3,16 @@ extension ParagraphSegmenter {
     /// footers, page labels and numbers, and single stray characters left by extraction.
     enum PageFurniture {
         static func isFurniture(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-            isSingleCharacter(bytes, start, end) || isPageNumber(bytes, start, end) || isPageLabel(bytes, start, end)
-                || isLoneAddress(bytes, start, end) || isSocialFooter(bytes, start, end)
+            // Asked of every line: the tests are ordered and gated so that a line of prose,
+            // long and holding a blank near its start, is turned away in a few operations.
+            let length = end - start
+            if length <= 24 {
+                if isSingleCharacter(bytes, start, end) || isPageNumber(bytes, start, end) || isPageLabel(bytes, start, end) {
+                    return true
+                }
+            }
+            if Bytes.isDigit(bytes[end - 1]) && isSocialFooter(bytes, start, end) { return true }
+            return !Bytes.hasBlankNearStart(bytes, start, end) && isLoneAddress(bytes, start, end)
         }
 
         /// "Σ", ")", a lone bullet: one character on a line says nothing.
@@ -46,7 +54,8 @@ extension ParagraphSegmenter {
             return sawNumber || (end - start == 4)
         }
 
-        private static let ageKey = WordKey.of("age")
+        /// `WordKey.of("age")`, spelled out: a `static let` is checked for initialisation on every use.
+        private static var ageKey: UInt64 { (11 + 0) << 12 | (11 + 6) << 6 | (11 + 4) }
 
         /// One token that is a web address: "http://cscp.org.uk", "www.x.org", "cscp.org.uk".
         static func isLoneAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

@@ -2,9 +2,18 @@ extension ParagraphSegmenter {
     /// "Contents" or "Table of contents".
     enum ContentsHeading {
         static func matches(_ text: [UInt8]) -> Bool {
-            guard text.count <= 17 else { return false }
-            let folded = String(decoding: text, as: UTF8.self).lowercased()
-            return folded == "contents" || folded == "table of contents"
+            // No character outside ASCII lowercases to a letter of these words, so folding
+            // ASCII capitals is all `lowercased()` would do here.
+            equalsFoldingCapitals(text, "contents") || equalsFoldingCapitals(text, "table of contents")
+        }
+
+        private static func equalsFoldingCapitals(_ text: [UInt8], _ lowercase: StaticString) -> Bool {
+            guard text.count == lowercase.utf8CodeUnitCount else { return false }
+            let expected = lowercase.utf8Start
+            for (offset, byte) in text.enumerated() where (Bytes.isUpper(byte) ? byte | 0x20 : byte) != expected[offset] {
+                return false
+            }
+            return true
         }
     }
 

@@ -41,15 +41,23 @@ extension ParagraphSegmenter {
         /// title "Foreword" of the section "Foreword from the statutory partners"). Then
         /// marks the titles printed beside a page footer.
         static func mark(_ lines: inout [SourceLine], in bytes: UnsafeBufferPointer<UInt8>, census: consuming Census) {
-            var tallies = census.tallies
+            // Moved out, not copied: the census still holds the footers.
+            var tallies = LineTallies()
+            swap(&tallies, &census.tallies)
             // The lengths of the lines seen twice: only a prefix of one of these lengths can match.
             var pairLengths = LengthSet()
-            for entry in tallies.entries where entry.count == 2 { pairLengths.insert(Int(entry.length)) }
+            // The lengths of the lines seen more than once: a candidate of another length
+            // was seen once (its tally is its own, of its length), so it need not be hashed again.
+            var repeatedLengths = LengthSet()
+            for entry in tallies.entries where entry.count >= 2 {
+                if entry.count == 2 { pairLengths.insert(Int(entry.length)) }
+                repeatedLengths.insert(Int(entry.length))
+            }
             if !pairLengths.isEmpty { markPrefixes(lines, bytes, pairLengths, &tallies) }
             // The hashes are found again rather than kept: a document of tiny lines has millions.
             for index in lines.indices where lines[index].isTitleCandidate {
                 let line = lines[index]
-                guard let slot = tallies.find(LineHash.of(bytes, line.start, line.end)) else { continue }
+                guard repeatedLengths.contains(line.end - line.start), let slot = tallies.find(LineHash.of(bytes, line.start, line.end)) else { continue }
                 let tally = tallies.entries[slot]
                 if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
             }
@@ -188,6 +196,11 @@ extension ParagraphSegmenter {
             private var bits: (UInt64, UInt64) = (0, 0)
 
             var isEmpty: Bool { bits.0 | bits.1 == 0 }
+
+            func contains(_ length: Int) -> Bool {
+                if length < 64 { return bits.0 & (1 << UInt64(length)) != 0 }
+                return length < 128 && bits.1 & (1 << UInt64(length - 64)) != 0
+            }
 
             mutating func insert(_ length: Int) {
                 if length < 64 { bits.0 |= 1 << UInt64(length) } else if length < 128 { bits.1 |= 1 << UInt64(length - 64) }

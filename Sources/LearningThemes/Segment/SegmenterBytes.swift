@@ -29,6 +29,50 @@ extension ParagraphSegmenter {
             return count
         }
 
+        /// The index of the first `target` in `bytes[start..<end]`, or `end`; sixteen bytes at a time.
+        static func firstIndex(of target: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var index = start
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                let wanted = SIMD16<UInt8>(repeating: target)
+                while index + 16 <= end {
+                    let chunk = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let flags = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: chunk .== wanted)
+                    let lanes = unsafeBitCast(flags, to: (UInt64, UInt64).self)
+                    if lanes.0 != 0 { return index + lanes.0.trailingZeroBitCount / 8 }
+                    if lanes.1 != 0 { return index + 8 + lanes.1.trailingZeroBitCount / 8 }
+                    index += 16
+                }
+            }
+            while index < end && bytes[index] != target { index += 1 }
+            return index
+        }
+
+        /// Holds a blank among its first eight bytes: one test that settles most lines of prose.
+        @inline(__always)
+        static func hasBlankNearStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            let stop = min(end, start + 8)
+            var index = start
+            while index < stop {
+                if isBlank(bytes[index]) { return true }
+                index += 1
+            }
+            return false
+        }
+
+        /// Holds a blank the cleaner would rewrite: a control, a double space or a no-break space.
+        static func hasOddBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            var index = start
+            while index < end {
+                let byte = bytes[index]
+                if byte < space || byte == 0x7F { return true }
+                if index + 1 < end && ((byte == space && bytes[index + 1] == space) || (byte == 0xC2 && bytes[index + 1] == 0xA0)) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+
         /// Index just past the closing quotes, brackets and emphasis stars at the end of
         /// `bytes[start..<end]`, so the punctuation they enclose can be read. Looks back at
         /// most 32 bytes: a longer run of closers encloses nothing worth reading.

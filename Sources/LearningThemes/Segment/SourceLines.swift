@@ -36,79 +36,59 @@ extension ParagraphSegmenter {
         var number: Int { Int(storedNumber) }
         var characters: Int { Int(storedCharacters) }
 
-        init(start: Int, end: Int, number: Int, characters: Int, kind: LineKind, hasAngle: Bool) {
+        /// Holds nothing the cleaner changes: its text is its bytes (for a tabbed line,
+        /// each cell's text is the cell's bytes without the blanks at its ends).
+        var isPlain: Bool { flags & 4 != 0 }
+
+        init(start: Int, end: Int, number: Int, characters: Int, kind: LineKind, hasAngle: Bool, isPlain: Bool) {
             self.start = start
             self.end = end
             storedNumber = UInt32(truncatingIfNeeded: number)
             storedCharacters = UInt16(clamping: characters)
             self.kind = kind
-            flags = hasAngle ? 1 : 0
+            flags = (hasAngle ? 1 : 0) | (isPlain ? 4 : 0)
         }
     }
 
     enum SourceLines {
         /// Splits at newlines, and at form feeds, which become furniture lines of their own
-        /// so that a page break always ends the paragraph in front of it. The same pass
-        /// notes tabs, angle brackets and multi-byte characters, sorts each line and counts
-        /// it for running titles while its bytes are still in cache.
+        /// so that a page break always ends the paragraph in front of it. Each line is
+        /// sorted and counted for running titles as soon as it is read, while its bytes are
+        /// still in cache.
         static func split(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> [SourceLine] {
             var lines: [SourceLine] = []
             lines.reserveCapacity(bytes.count / 48 + 1)
             var number = 1
-            var start = 0
-            var continuations = 0
-            var sawTab = false
-            var sawAngle = false
-            let count = bytes.count
-
-            func finishLine(at end: Int) {
-                var line = trimmed(bytes, start, end, number, continuations, sawTab, sawAngle)
+            LineScanner(bytes).forEachLine { scanned in
+                var line = trimmed(bytes, scanned, number)
                 // A run of blank lines separates no more than one does: keep one record of it.
-                if line.kind == .blank && lines.last?.kind == .blank { return }
-                LineKinds.refine(&line, in: bytes)
-                census.observe(&line, index: lines.count, in: bytes)
-                lines.append(line)
-            }
-
-            var (index, counted) = NotableBytes.next(in: bytes, from: 0)
-            continuations += counted
-            while index < count {
-                switch bytes[index] {
-                case Bytes.tab:
-                    sawTab = true
-                case UInt8(ascii: "<"):
-                    sawAngle = true
-                case Bytes.newline, Bytes.formFeed:
-                    finishLine(at: index)
-                    if bytes[index] == Bytes.formFeed {
-                        var pageBreak = SourceLine(start: index, end: index, number: number, characters: 0, kind: .furniture, hasAngle: false)
-                        census.observe(&pageBreak, index: lines.count, in: bytes)
-                        lines.append(pageBreak)
-                    } else {
-                        number += 1
-                    }
-                    start = index + 1
-                    continuations = 0
-                    sawTab = false
-                    sawAngle = false
-                default:
-                    break  // other controls
+                if !(line.kind == .blank && lines.last?.kind == .blank) {
+                    LineKinds.refine(&line, in: bytes)
+                    census.observe(&line, index: lines.count, in: bytes)
+                    lines.append(line)
                 }
-                (index, counted) = NotableBytes.next(in: bytes, from: index + 1)
-                continuations += counted
+                guard scanned.end < bytes.count else { return }
+                if bytes[scanned.end] == Bytes.formFeed {
+                    var pageBreak = SourceLine(start: scanned.end, end: scanned.end, number: number, characters: 0, kind: .furniture,
+                                               hasAngle: false, isPlain: true)
+                    census.observe(&pageBreak, index: lines.count, in: bytes)
+                    lines.append(pageBreak)
+                } else {
+                    number += 1
+                }
             }
-            if start < count { finishLine(at: count) }
             return lines
         }
 
-        private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int,
-                                    _ continuations: Int, _ sawTab: Bool, _ sawAngle: Bool) -> SourceLine {
-            var first = start
-            var last = end
+        private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ scanned: LineScanner.Line, _ number: Int) -> SourceLine {
+            var first = scanned.start
+            var last = scanned.end
+            // Only a line with multi-byte characters can hold a no-break space.
+            let mayHoldNoBreakSpace = scanned.continuations > 0
             while first < last {
                 if Bytes.isBlank(bytes[first]) {
                     first += 1
-                } else if isNoBreakSpace(bytes, first, last) {
+                } else if mayHoldNoBreakSpace && isNoBreakSpace(bytes, first, last) {
                     first += 2
                 } else {
                     break
@@ -117,7 +97,7 @@ extension ParagraphSegmenter {
             while last > first {
                 if Bytes.isBlank(bytes[last - 1]) {
                     last -= 1
-                } else if last - first >= 2 && isNoBreakSpace(bytes, last - 2, last) {
+                } else if mayHoldNoBreakSpace && last - first >= 2 && isNoBreakSpace(bytes, last - 2, last) {
                     last -= 2
                 } else {
                     break
@@ -126,9 +106,9 @@ extension ParagraphSegmenter {
             // A tab anywhere, even one trimmed off an end, marks a line exported from a table
             // ("TITLE:<tab>"); the trimmed bytes hold no continuation bytes but those of a
             // no-break space, so the character count is exact enough for judging widths.
-            let kind: LineKind = first == last ? .blank : (sawTab ? .tabbed : .text)
-            return SourceLine(start: first, end: last, number: number, characters: max(0, last - first - continuations),
-                              kind: kind, hasAngle: sawAngle)
+            let kind: LineKind = first == last ? .blank : (scanned.sawTab ? .tabbed : .text)
+            return SourceLine(start: first, end: last, number: number, characters: max(0, last - first - scanned.continuations),
+                              kind: kind, hasAngle: scanned.sawAngle, isPlain: scanned.isPlain(bytes, first, last))
         }
 
         @inline(__always)

@@ -10,7 +10,9 @@ extension ParagraphSegmenter {
             case dropped
         }
 
-        static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into joined: inout [UInt8]) -> Shape {
+        /// `isPlain` as `SourceLine.isPlain`: each cell is its bytes, trimmed.
+        static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isPlain: Bool,
+                          into joined: inout [UInt8]) -> Shape {
             joined.removeAll(keepingCapacity: true)
             var cellText: [UInt8] = []
             var kept = 0
@@ -20,28 +22,34 @@ extension ParagraphSegmenter {
             var othersAreWords = true
             var lastHasLetter = false
             var cellStart = start
-            var index = start
-            while index <= end {
-                if index == end || bytes[index] == Bytes.tab {
-                    cellText.removeAll(keepingCapacity: true)
+            while true {
+                let index = Bytes.firstIndex(of: Bytes.tab, bytes, cellStart, end)
+                cellText.removeAll(keepingCapacity: true)
+                if isPlain {
+                    var first = cellStart
+                    var last = index
+                    while first < last && Bytes.isBlank(bytes[first]) { first += 1 }
+                    while last > first && Bytes.isBlank(bytes[last - 1]) { last -= 1 }
+                    cellText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<last]))
+                } else {
                     TextCleaner.clean(bytes, cellStart, index, into: &cellText)
-                    if !isJunk(cellText) {
-                        if kept > 0 {
-                            joined.append(Bytes.space)
-                            joined.append(UInt8(ascii: "|"))
-                            joined.append(Bytes.space)
-                            longestOther = max(longestOther, lastKept.end - lastKept.start)
-                            othersAreWords = othersAreWords && lastHasLetter
-                        }
-                        joined.append(contentsOf: cellText)
-                        kept += 1
-                        lastKept = (cellStart, index)
-                        lastCellWasPageReference = isPageReference(cellText)
-                        lastHasLetter = cellText.contains(where: Bytes.isLetter)
-                    }
-                    cellStart = index + 1
                 }
-                index += 1
+                if !isJunk(cellText) {
+                    if kept > 0 {
+                        joined.append(Bytes.space)
+                        joined.append(UInt8(ascii: "|"))
+                        joined.append(Bytes.space)
+                        longestOther = max(longestOther, lastKept.end - lastKept.start)
+                        othersAreWords = othersAreWords && lastHasLetter
+                    }
+                    joined.append(contentsOf: cellText)
+                    kept += 1
+                    lastKept = (cellStart, index)
+                    lastCellWasPageReference = isPageReference(cellText)
+                    lastHasLetter = cellText.contains(where: Bytes.isLetter)
+                }
+                if index == end { break }
+                cellStart = index + 1
             }
             switch kept {
             case 0:

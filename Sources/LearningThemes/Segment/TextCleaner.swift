@@ -6,7 +6,7 @@ extension ParagraphSegmenter {
         static func clean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) {
             let outputStart = output.count
             // Cleaning never lengthens text: every tag, reference or blank run becomes at most its own size.
-            output.reserveCapacity(outputStart + (end - start))
+            if output.capacity < outputStart + (end - start) { output.reserveCapacity(outputStart + (end - start)) }
             var pendingSpace = false
             var tagCloser = NextByteFinder(UInt8(ascii: ">"))
             var bracketCloser = NextByteFinder(UInt8(ascii: "]"))

@@ -3,9 +3,11 @@ extension ParagraphSegmenter {
     /// or one of the kinds of heading.
     enum UnitClassifier {
         /// `buffer` is storage to write the text into, handed back by the assembler so that
-        /// paragraphs do not each allocate their own.
+        /// paragraphs do not each allocate their own. `isPlain` says the bytes hold nothing
+        /// for the cleaner to change (as the line scanner found), so they are copied as they are.
         static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
-                             lines: ClosedRange<Int>, followsBreak: Bool, reusing buffer: consuming [UInt8]) -> SegmentUnit {
+                             lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false,
+                             reusing buffer: consuming [UInt8]) -> SegmentUnit {
             buffer.removeAll(keepingCapacity: true)
             var unit = SegmentUnit(text: consume buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
                                    kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false)
@@ -24,9 +26,9 @@ extension ParagraphSegmenter {
                 TextCleaner.clean(bytes, marker.contentStart, end, into: &unit.text)
                 unit.role = .listItem
             case .htmlBlock:
-                _ = classifyBlock(bytes, start, end, lineCount: 1, &unit)
+                _ = classifyBlock(bytes, start, end, lineCount: 1, isPlain: false, &unit)
             case .textBlock(let lineCount):
-                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, &unit)
+                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, isPlain: isPlain, &unit)
                 unit.isPlainText = unit.kind == .body && unit.role == .body && !hasMarker
             }
             return unit
@@ -34,9 +36,9 @@ extension ParagraphSegmenter {
 
         /// Returns whether the unit opened with a bullet or a number.
         private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lineCount: Int,
-                                          _ unit: inout SegmentUnit) -> Bool {
+                                          isPlain: Bool, _ unit: inout SegmentUnit) -> Bool {
             let marker = ListMarkers.parse(bytes, start, end)
-            TextCleaner.clean(bytes, marker.contentStart, end, into: &unit.text)
+            clean(bytes, marker.contentStart, end, isPlain: isPlain, into: &unit.text)
             if marker.bullet != .none {
                 unit.number = marker.number
                 unit.role = marker.number?.isClause == true ? .body : .listItem
@@ -58,7 +60,7 @@ extension ParagraphSegmenter {
             }
             if lineCount == 1, let (number, contentStart) = ListMarkers.bareNumber(bytes, marker.contentStart, end) {
                 var rest: [UInt8] = []
-                TextCleaner.clean(bytes, contentStart, end, into: &rest)
+                clean(bytes, contentStart, end, isPlain: isPlain, into: &rest)
                 if HeadingShape.isCapitals(rest) {
                     unit.text = rest
                     unit.kind = .heading
@@ -77,6 +79,18 @@ extension ParagraphSegmenter {
                 unit.kind = .plainHeading
             }
             return !marker.isEmpty
+        }
+
+        /// A plain range, which starts and ends on a word (markers and blanks are skipped
+        /// before it), is its own cleaned text.
+        @inline(__always)
+        private static func clean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isPlain: Bool,
+                                  into text: inout [UInt8]) {
+            if isPlain {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            } else {
+                TextCleaner.clean(bytes, start, end, into: &text)
+            }
         }
 
         /// Start of the optional closing hashes of a Markdown heading ("## Title ##").

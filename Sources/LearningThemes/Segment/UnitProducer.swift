@@ -72,14 +72,19 @@ extension ParagraphSegmenter {
             if unit.count == 1 {
                 let line = lines[unit.lowerBound]
                 classified = UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
-                                                     followsBreak: followsBreak, reusing: takeSpare())
+                                                     followsBreak: followsBreak, isPlain: line.isPlain, reusing: takeSpare())
             } else {
                 joined.removeAll(keepingCapacity: true)
-                for index in unit { LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined) }
+                // Joining plain lines makes plain text: trimmed lines meet at one space or none.
+                var isPlain = true
+                for index in unit {
+                    LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined)
+                    isPlain = isPlain && lines[index].isPlain
+                }
                 let storage = takeSpare()
                 classified = joined.withUnsafeBufferPointer { buffer in
                     UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
-                                            reusing: storage)
+                                            isPlain: isPlain, reusing: storage)
                 }
             }
             let lastLine = lines[unit.upperBound - 1]
@@ -90,7 +95,7 @@ extension ParagraphSegmenter {
         /// Returns false when the line held nothing worth keeping.
         private mutating func addTabbed<Sink: ParagraphSink>(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) -> Bool {
             var text = takeSpare()
-            switch TableRows.shape(bytes, line.start, line.end, into: &text) {
+            switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: &text) {
             case .row:
                 spare = assembler.add(SegmentUnit(text: text, firstLine: line.number, lastLine: line.number, role: .tableRow,
                                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false))
@@ -107,7 +112,7 @@ extension ParagraphSegmenter {
                 } else {
                     let origin: UnitOrigin = LineKinds.isMarkdownHeading(bytes, start, end) ? .markdownHeading : .textBlock(lineCount: 1)
                     let unit = UnitClassifier.classify(bytes, start, end, origin: origin, lines: range, followsBreak: followsBreak,
-                                                       reusing: takeSpare())
+                                                       isPlain: line.isPlain, reusing: takeSpare())
                     spare = assembler.add(unit)
                 }
                 return true

@@ -56,7 +56,7 @@ extension ParagraphSegmenter {
     /// Words after which an English sentence cannot end: a line stopping on one of them
     /// continues on the next line, however short it is.
     enum FunctionWords {
-        static let keys = WordKeySet([
+        private static let words = [
             "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "into", "on", "onto", "at",
             "by", "for", "from", "with", "within", "without", "as", "than", "that", "which", "who",
             "whom", "whose", "where", "while", "whilst", "is", "are", "was", "were", "be", "been",
@@ -64,11 +64,62 @@ extension ParagraphSegmenter {
             "must", "shall", "their", "its", "our", "your", "his", "her", "this", "these", "such",
             "between", "including", "across", "through", "throughout", "under", "among", "amongst",
             "during", "over", "towards", "toward", "against", "whether", "because", "via", "per", "upon",
-        ])
+        ]
+
+        /// Both lookups in one value, so that a call checks one lazy global, not two.
+        private struct Table {
+            let keys = WordKeySet(FunctionWords.words)
+            let endings = WordEndings(FunctionWords.words)
+        }
+
+        private static let table = Table()
+
+        static var keys: WordKeySet { table.keys }
 
         static func endsWithOne(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            let table = self.table
+            // Asked of nearly every line: the last two bytes turn most lines away before a key is built.
+            guard end > start, table.endings.mayEndOne(bytes, start, end) else { return false }
             guard let key = WordKey.ofLastWord(bytes, start, end) else { return false }
-            return keys.contains(key)
+            return table.keys.contains(key)
+        }
+    }
+
+    /// The last two letters of some words, case folded (a blank standing in front of a
+    /// one-letter word), as a 1024-bit map: a filter that never turns away a text ending
+    /// in one of the words as a whole word.
+    struct WordEndings: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 16)
+
+        init(_ words: [String]) {
+            for word in words {
+                let letters = Array(word.utf8)
+                guard let last = letters.last else { continue }
+                let slot = Self.slot(before: letters.count >= 2 ? letters[letters.count - 2] : Bytes.space, last: last)
+                if let slot { bits[slot >> 6] |= 1 << UInt64(slot & 63) }
+            }
+        }
+
+        @inline(__always)
+        func mayEndOne(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            guard let slot = Self.slot(before: end - 2 >= start ? bytes[end - 2] : Bytes.space, last: bytes[end - 1]) else { return false }
+            return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+        }
+
+        /// Letters fold to 1...26; a blank before the last letter is 0. Nil when the text
+        /// cannot end in a whole word of letters.
+        @inline(__always)
+        private static func slot(before: UInt8, last: UInt8) -> Int? {
+            guard Bytes.isLetter(last) else { return nil }
+            let first: Int
+            if Bytes.isLetter(before) {
+                first = Int(before & 31)
+            } else if Bytes.isBlank(before) {
+                first = 0
+            } else {
+                return nil
+            }
+            return first << 5 | Int(last & 31)
         }
     }
 }

@@ -1,37 +1,30 @@
 extension ParagraphSegmenter {
-    /// What the block splitter needs to know about one line of a text block.
+    /// What the block splitter needs to know about one line of a text block. What every
+    /// line is asked is worked out up front; the rest is asked of few lines (those before
+    /// a capital or a marker, the last of a block), so it is worked out when asked.
     struct LineShape {
         enum Marker { case none, symbolBullet, dashBullet, number, dottedNumber }
 
-        var characters = 0
-        var firstWordCharacters = 0
-        var startsSentence = false
-        var endsSentence = false
-        /// Ends on a comma, a dash or a word like "the": the sentence goes on.
-        var endsOpen = false
-        /// "Objective 1:" — a short label that runs into the next line.
-        var isLabel = false
-        var marker = Marker.none
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private let start: Int
+        private let end: Int
+        let characters: Int
+        let startsSentence: Bool
+        let marker: Marker
         /// A dash bullet followed by a capital, which is a bullet even mid-paragraph.
-        var markerBeforeCapital = false
-        /// "Comments from CSCP Independent Scrutineer": a few capitalised words with no
-        /// punctuation, shaped like a heading.
-        var isTitleShaped = false
+        let markerBeforeCapital: Bool
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine) {
-            let start = line.start
-            let end = line.end
+            self.bytes = bytes
+            start = line.start
+            end = line.end
             characters = line.characters
-            firstWordCharacters = Bytes.characterCount(bytes, start, Bytes.firstWordEnd(bytes, start, end))
             let first = bytes[start]
             // Not "(": "(HRBQ) ahead of circulation" continues the line above it.
             startsSentence = Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0xC0 || first == UInt8(ascii: "\"")
                 || first == UInt8(ascii: "'")
-            endsSentence = Bytes.endsSentence(bytes, start, end)
-            endsOpen = Self.endsOpen(bytes, start, end)
             let parsed = ListMarkers.parse(bytes, start, end)
-            isLabel = bytes[end - 1] == UInt8(ascii: ":") && characters <= 40 && parsed.isEmpty
-                && Bytes.wordCount(bytes, start, end, limit: 4) <= 4
+            var markerBeforeCapital = false
             switch parsed.bullet {
             case .symbol:
                 marker = .symbolBullet
@@ -39,13 +32,21 @@ extension ParagraphSegmenter {
                 marker = .dashBullet
                 markerBeforeCapital = parsed.contentStart < end && ListMarkers.opensSentence(bytes[parsed.contentStart])
             case .none:
-                if let number = parsed.number { marker = number.style == .dotted ? .dottedNumber : .number }
+                if let number = parsed.number { marker = number.style == .dotted ? .dottedNumber : .number } else { marker = .none }
             }
-            isTitleShaped = marker == .none && Bytes.isUpper(first) && characters >= 20 && characters <= 60 && !endsSentence
-                && !endsOpen && (3...8).contains(Bytes.wordCount(bytes, start, end, limit: 8))
+            self.markerBeforeCapital = markerBeforeCapital
         }
 
-        private static func endsOpen(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var firstWordCharacters: Int {
+            let wordEnd = Bytes.firstWordEnd(bytes, start, end)
+            // A line without multi-byte characters has as many characters as bytes.
+            return characters == end - start ? wordEnd - start : Bytes.characterCount(bytes, start, wordEnd)
+        }
+
+        var endsSentence: Bool { Bytes.endsSentence(bytes, start, end) }
+
+        /// Ends on a comma, a dash or a word like "the": the sentence goes on.
+        var endsOpen: Bool {
             switch bytes[end - 1] {
             case UInt8(ascii: ","), Bytes.hyphen, UInt8(ascii: "&"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "@"):
                 return true
@@ -54,6 +55,18 @@ extension ParagraphSegmenter {
             default:
                 return FunctionWords.endsWithOne(bytes, start, end)
             }
+        }
+
+        /// "Objective 1:" — a short label that runs into the next line.
+        var isLabel: Bool {
+            bytes[end - 1] == UInt8(ascii: ":") && characters <= 40 && marker == .none && Bytes.wordCount(bytes, start, end, limit: 4) <= 4
+        }
+
+        /// "Comments from CSCP Independent Scrutineer": a few capitalised words with no
+        /// punctuation, shaped like a heading.
+        var isTitleShaped: Bool {
+            marker == .none && Bytes.isUpper(bytes[start]) && characters >= 20 && characters <= 60 && !endsSentence
+                && !endsOpen && (3...8).contains(Bytes.wordCount(bytes, start, end, limit: 8))
         }
     }
 
@@ -99,23 +112,23 @@ extension ParagraphSegmenter {
         }
 
         private static func breaksBefore(previous: LineShape, current: LineShape, above: LineShape?, unitHasMarker: Bool) -> Bool {
-            let previousIsShort = isShort(previous, next: current, above: above)
             switch current.marker {
             case .symbolBullet:
                 return true
             case .dashBullet:
-                if previous.endsSentence || unitHasMarker || previousIsShort || current.markerBeforeCapital { return true }
+                if previous.endsSentence || unitHasMarker || current.markerBeforeCapital
+                    || isShort(previous, next: current, above: above) { return true }
             case .dottedNumber:
                 // "4.5 Safeguarding children with Special" under a chart caption: a capital after
                 // a clause number never continues a sentence unless the line before is open.
                 if !previous.endsOpen || unitHasMarker { return true }
             case .number:
-                if previous.endsSentence || unitHasMarker || previousIsShort { return true }
+                if previous.endsSentence || unitHasMarker || isShort(previous, next: current, above: above) { return true }
             case .none:
                 break
             }
-            if previous.isLabel { return false }
-            return current.startsSentence && !previous.endsOpen && previousIsShort
+            // Most wrapped lines start in lower case, which settles it before the line above is read.
+            return current.startsSentence && !previous.isLabel && !previous.endsOpen && isShort(previous, next: current, above: above)
         }
 
         /// True when `line` stopped before the column edge: the first word of the next line

@@ -1,0 +1,182 @@
+extension ParagraphSegmenter {
+    /// Reads a text line by line, sixteen bytes at a time, and notes on the way everything
+    /// later stages would otherwise scan each line again for: tabs, angle brackets, bytes
+    /// the cleaner must look at, and the bytes of multi-byte characters. Prose is words
+    /// between single spaces: a chunk of it is passed over with a few vector operations.
+    struct LineScanner {
+        typealias Chunk = SIMD16<UInt8>
+
+        /// One line as the scanner saw it, untrimmed.
+        struct Line {
+            var start: Int
+            /// The newline or form feed that ends the line, or the end of the text.
+            var end: Int
+            var sawTab = false
+            var sawAngle = false
+            /// Holds a byte other than a blank that the cleaner removes or rewrites
+            /// (markup, references, emphasis, invisible characters).
+            var needsCleaning = false
+            /// Blanks the cleaner collapses or rewrites (controls but tabs, double spaces,
+            /// no-break spaces): they only matter inside the trimmed line, which is not known yet.
+            var oddBlanks = 0
+            var firstOddBlank = 0
+            var lastOddBlank = 0
+            /// The second to fourth bytes of multi-byte characters, which characters do not count.
+            var continuations = 0
+
+            /// Nothing in `first..<last` (the trimmed line) needs the cleaner: the line, or
+            /// each of its tab-separated cells with its blanks trimmed, is its own cleaned text.
+            @inline(__always)
+            func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Bool {
+                if needsCleaning { return false }
+                if oddBlanks == 0 { return true }
+                if (first..<last).contains(firstOddBlank) || (first..<last).contains(lastOddBlank) { return false }
+                // Two odd blanks both outside: one leads and one trails. More may lie between.
+                return oddBlanks <= 2 || !Bytes.hasOddBlank(bytes, first, last)
+            }
+        }
+
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// Calls `body` with every line in order. A text ending in a newline has no empty
+        /// line after it. The scan goes on across line ends, so a short line costs no more
+        /// than the chunks it shares with its neighbours.
+        @inline(__always)
+        func forEachLine(_ body: (Line) -> Void) {
+            let count = bytes.count
+            var line = Line(start: 0, end: count)
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while true {
+                    let (chunkIndex, found) = Self.nextNotableChunk(base, from: index, count: count)
+                    index = chunkIndex
+                    guard found.0 | found.1 != 0 else { break }
+                    var lanes = (found.0 & 0x0101_0101_0101_0101, found.1 & 0x0101_0101_0101_0101)
+                    var laneBase = index
+                    for _ in 0..<2 {
+                        while lanes.0 != 0 {
+                            let position = laneBase &+ lanes.0.trailingZeroBitCount / 8
+                            if note(position, &line) {
+                                line.end = position
+                                body(line)
+                                line = Line(start: position &+ 1, end: count)
+                            }
+                            lanes.0 &= lanes.0 &- 1
+                        }
+                        lanes.0 = lanes.1
+                        laneBase &+= 8
+                    }
+                    index &+= Chunk.scalarCount
+                }
+            }
+            while index < count {
+                let byte = bytes[index]
+                let following = index + 1 < count ? bytes[index + 1] : 0
+                if Self.isNotable(byte, following: following) && note(index, &line) {
+                    line.end = index
+                    body(line)
+                    line = Line(start: index + 1, end: count)
+                }
+                index += 1
+            }
+            if line.start < count { body(line) }
+        }
+
+        /// The first chunk at or after `index` that holds a notable byte, with its lanes; or
+        /// where the whole chunks end, with none. Kept out of line: the loop over prose then
+        /// has the registers to itself.
+        @inline(never)
+        private static func nextNotableChunk(_ base: UnsafeRawPointer, from start: Int, count: Int) -> (Int, (UInt64, UInt64)) {
+            var index = start
+            // One byte of look-ahead finds a double space that straddles two chunks.
+            while index &+ Chunk.scalarCount &+ 1 <= count {
+                let chunk = base.loadUnaligned(fromByteOffset: index, as: Chunk.self)
+                let following = base.loadUnaligned(fromByteOffset: index &+ 1, as: Chunk.self)
+                let lanes = notableLanes(chunk, following)
+                if lanes.0 | lanes.1 != 0 { return (index, lanes) }
+                index &+= Chunk.scalarCount
+            }
+            return (index, (0, 0))
+        }
+
+        /// The lanes holding a byte worth a look, as 0xFF bytes in two machine words:
+        /// controls, DEL and every byte of a multi-byte character (one range test), the
+        /// first bytes of markup, references, emphasis and links, and a space with another
+        /// after it. A superset of what `PlainRuns` stops at; `note` sorts them out.
+        @inline(__always)
+        private static func notableLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
+            let space = Chunk(repeating: Bytes.space)
+            // Printable ASCII (0x20...0x7E) maps to 0x00...0x5E, everything else above.
+            let shifted = chunk &- space
+            var notable = shifted .>= Chunk(repeating: 0x5F)
+            notable .|= (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "&")))
+                .| (chunk .== Chunk(repeating: UInt8(ascii: "*"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "<")))
+                .| (chunk .== Chunk(repeating: UInt8(ascii: "[")))
+                .| ((chunk .== space) .& (following .== space))
+            let flags = Chunk(repeating: 0).replacing(with: 0xFF, where: notable)
+            return unsafeBitCast(flags, to: (UInt64, UInt64).self)
+        }
+
+        /// `notableLanes` for one byte and the byte after it.
+        @inline(__always)
+        private static func isNotable(_ byte: UInt8, following: UInt8) -> Bool {
+            switch byte {
+            case 0..<Bytes.space, 0x7F...0xFF, UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<"),
+                 UInt8(ascii: "["):
+                return true
+            case Bytes.space:
+                return following == Bytes.space
+            default:
+                return false
+            }
+        }
+
+        /// Notes one notable byte; returns true when it ends the line.
+        @inline(__always)
+        private func note(_ index: Int, _ line: inout Line) -> Bool {
+            let byte = bytes[index]
+            switch byte {
+            case Bytes.newline, Bytes.formFeed:
+                return true
+            case 0x80...0xBF:
+                line.continuations &+= 1
+            case Bytes.tab:
+                // A tab separates cells, which are cleaned one by one: it is no odd blank.
+                line.sawTab = true
+            case 0..<Bytes.space, 0x7F, Bytes.space:
+                // A space is notable only when another follows it.
+                noteOddBlank(index, &line)
+            case UInt8(ascii: "<"):
+                line.sawAngle = true
+                line.needsCleaning = true
+            case 0xC2:
+                let following = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if following == 0xA0 {
+                    noteOddBlank(index, &line)
+                } else if following == 0xAD {
+                    line.needsCleaning = true
+                }
+            case 0xE2:
+                // Zero-width space and joiners.
+                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] &- 0x8B < 3 { line.needsCleaning = true }
+            case 0xEF:
+                // A byte order mark.
+                if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.needsCleaning = true }
+            case 0xC0...0xFF:
+                break  // the first byte of a character copied as it is
+            default:
+                line.needsCleaning = true  // ! & * [
+            }
+            return false
+        }
+
+        @inline(__always)
+        private func noteOddBlank(_ index: Int, _ line: inout Line) {
+            if line.oddBlanks == 0 { line.firstOddBlank = index }
+            line.lastOddBlank = index
+            line.oddBlanks &+= 1
+        }
+    }
+}
