@@ -41,6 +41,26 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testJSONLSaysWhichEarlierParagraphASourceCameFrom() throws {
+        let run = try TestSupport.run(["classify", "corpus/documents/004_88e82ee6e365f5e3.txt", "--format", "jsonl"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let records = run.standardOutput.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let referring = try XCTUnwrap(records.first { ($0["text"] as? String)?.hasPrefix("We will report the findings for both these reviews") == true })
+        XCTAssertEqual(referring["sources"] as? [String], ["practice-review"])
+        let evidence = try XCTUnwrap(referring["evidence"] as? [[String: Any]])
+        let named = try XCTUnwrap(evidence.first { $0["inherited_from"] is [String: Any] })
+        let origin = try XCTUnwrap(named["inherited_from"] as? [String: Any])
+        XCTAssertEqual(origin["kind"] as? String, "antecedent")
+        // The paragraph named is the one before, where the quoted words really are.
+        let paragraph = try XCTUnwrap(origin["paragraph"] as? Int)
+        XCTAssertEqual(paragraph, (referring["paragraph"] as? Int).map { $0 - 1 })
+        let before = try XCTUnwrap(records.first { $0["paragraph"] as? Int == paragraph })
+        XCTAssertTrue((before["text"] as? String)?.contains(named["text"] as? String ?? "-") == true)
+        XCTAssertTrue(evidence.contains { $0["rule"] as? String == "anaphor" && $0["inherited_from"] is NSNull })
+    }
+
     func testRulesAreFoundFromAnotherWorkingDirectory() throws {
         let run = try TestSupport.run(["classify", "--input", "jsonl", "--format", "jsonl", "-"],
                                       input: "{\"id\":\"x\",\"text\":\"Disguised compliance was missed.\"}\n",
