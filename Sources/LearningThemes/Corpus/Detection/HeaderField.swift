@@ -23,11 +23,18 @@ extension MetadataDetector {
         let value: String
         /// Where the label is; the value may be on a later line.
         let line: Int
-        /// The label's line, and the value's line when that is another.
-        let evidence: String
         let valueLine: Int
         /// The next non-blank line after the value, for a title wrapped across lines.
         let lineAfterValue: Int?
+        /// Where `evidence` is quoted from: most fields are never cited, so their
+        /// evidence is made only when asked for.
+        private let document: DocumentText
+
+        /// The label's line, and the value's line when that is another.
+        var evidence: String {
+            let labelLine = document.collapsedLine(line)
+            return valueLine == line ? labelLine : labelLine + " / " + value
+        }
 
         /// The header fields among `numbers` lines of `document`.
         static func fields(in document: DocumentText, lines numbers: ClosedRange<Int>) -> [HeaderField] {
@@ -61,12 +68,9 @@ extension MetadataDetector {
                 value = document.plainLine(next)
                 valueLine = next
             }
-            var evidence = document.collapsedLine(line)
-            if valueLine != line { evidence += " / " + value }
             return HeaderField(label: labelText, labelNumber: match.label, roles: HeaderLabel.labels[match.label].roles,
-                               value: value, line: line,
-                               evidence: evidence, valueLine: valueLine,
-                               lineAfterValue: nextNonBlank(after: valueLine, in: document))
+                               value: value, line: line, valueLine: valueLine,
+                               lineAfterValue: nextNonBlank(after: valueLine, in: document), document: document)
         }
 
         /// Whether a cell is itself a label, so it cannot be the previous label's value.

@@ -63,20 +63,21 @@ extension MetadataDetector {
         /// may each come, in that order. Each is taken when present and left out again when
         /// taking it leaves no valid value, so "DATE :x" reads as the value ":x", no colon.
         private static func afterLabel(_ offset: Int, in cell: ScanText) -> (hasColon: Bool, value: Range<Int>)? {
-            for afterBold in readings(of: boldEnd(at: offset, in: cell), or: offset) {
+            firstReading(of: boldEnd(at: offset, in: cell), or: offset) { afterBold in
                 let colon = cell.spacesEnd(from: afterBold)
-                let colonReadings = cell.byte(colon) == UInt8(ascii: ":") ? [(colon + 1, true), (afterBold, false)] : [(afterBold, false)]
-                for (afterColon, hasColon) in colonReadings {
-                    for afterSecondBold in readings(of: boldEnd(at: afterColon, in: cell), or: afterColon) {
-                        if let value = value(at: afterSecondBold, in: cell) { return (hasColon, value) }
+                let withColon = cell.byte(colon) == UInt8(ascii: ":") ? colon + 1 : nil
+                return firstReading(of: withColon, or: afterBold) { afterColon in
+                    firstReading(of: boldEnd(at: afterColon, in: cell), or: afterColon) { afterSecondBold in
+                        value(at: afterSecondBold, in: cell).map { (afterColon == withColon, $0) }
                     }
                 }
             }
-            return nil
         }
 
-        private static func readings(of optional: Int?, or offset: Int) -> [Int] {
-            optional.map { [$0, offset] } ?? [offset]
+        /// `body` of the optional reading when there is one and it succeeds, else of `offset`.
+        private static func firstReading<Result>(of optional: Int?, or offset: Int, _ body: (Int) -> Result?) -> Result? {
+            if let optional, let found = body(optional) { return found }
+            return body(offset)
         }
 
         /// The value after a label: after spaces, everything to the end of the cell, or

@@ -21,7 +21,7 @@ extension MetadataDetector {
             ("safeguarding children['s] board", "Safeguarding Children Board", true),
             ("safeguarding partnerships?", "Safeguarding Partnership", false),
         ]
-        private static let bodyIndex = PhraseIndex(bodies.map { Phrase($0.spelling) })
+        static let bodyIndex = PhraseIndex(bodies.map { Phrase($0.spelling) })
 
         /// Words that put the place after the body: "Partnership for Westminster".
         private static let placeAfterWords = ["for", "across", "covering", "serving"].map { Array($0.utf8) }
@@ -55,22 +55,27 @@ extension MetadataDetector {
             var found: [Mention] = []
             var runs: [Int: Int] = [:]
             var offset = text.start
-            while offset < text.end {
-                guard ScalarClass.isASCIILetter(text.bytes[offset]) else {
-                    offset += 1
-                    continue
+            for reach in NameReach.startRanges(in: text) {
+                // A range starts after a byte that is no ASCII letter: the search below
+                // reaches from there the same positions it would from the text's start.
+                offset = max(offset, reach.lowerBound)
+                while offset < reach.upperBound {
+                    guard ScalarClass.isASCIILetter(text.bytes[offset]) else {
+                        offset += 1
+                        continue
+                    }
+                    let word = text.word(at: offset)
+                    if !text.isWord(before: offset),
+                       PlaceNames.mayStart(withWord: word.key) || bodyIndex.mayStart(withWord: word.key),
+                       let match = match(at: offset, in: text, runs: &runs) {
+                        if let mention = mention(match, in: window) { found.append(mention) }
+                        offset = match.end
+                        continue
+                    }
+                    // No name starts inside a word.
+                    offset = word.end
+                    while offset < text.end, ScalarClass.isASCIIWord(text.bytes[offset]) { offset += 1 }
                 }
-                let word = text.word(at: offset)
-                if !text.isWord(before: offset),
-                   PlaceNames.mayStart(withWord: word.key) || bodyIndex.mayStart(withWord: word.key),
-                   let match = match(at: offset, in: text, runs: &runs) {
-                    if let mention = mention(match, in: window) { found.append(mention) }
-                    offset = match.end
-                    continue
-                }
-                // No name starts inside a word.
-                offset = word.end
-                while offset < text.end, ScalarClass.isASCIIWord(text.bytes[offset]) { offset += 1 }
             }
             return found
         }

@@ -23,6 +23,7 @@ extension MetadataDetector {
                 .map(\.0)
         }()
         private static let index = PhraseIndex(names.map { Phrase($0.placeName) })
+        static var phrases: [Phrase] { index.phrases }
 
         /// Whether some place name starts with the word whose key is `word`.
         static func mayStart(withWord word: UInt64) -> Bool { index.mayStart(withWord: word) }

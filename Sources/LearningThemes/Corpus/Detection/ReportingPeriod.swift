@@ -36,7 +36,9 @@ extension MetadataDetector {
                 let previous = offset > text.start ? text.bytes[offset - 1] : 0x20
                 switch text.bytes[offset] {
                 case UInt8(ascii: "a"), UInt8(ascii: "A"):
+                    // Both months start "apr": the bytes after the A tell most words apart.
                     if offset >= resumeAt.april, !ScalarClass.isASCIIWord(previous),
+                       text.folded(offset + 1) == UInt8(ascii: "p"), text.folded(offset + 2) == UInt8(ascii: "r"),
                        let match = YearSpanForm.aprilToMarch.match(at: offset, in: text) {
                         record(match)
                         resumeAt.april = match.range.upperBound
@@ -44,6 +46,9 @@ extension MetadataDetector {
                 case UInt8(ascii: "1"), UInt8(ascii: "2"):
                     // A year cannot start in the middle of a longer number (for both digits).
                     guard !(previous >= 0x30 && previous <= 0x39) else { break }
+                    // Both numeric forms start with a year of 1900-2099.
+                    let second = text.byte(offset + 1)
+                    guard second == (text.bytes[offset] == UInt8(ascii: "1") ? UInt8(ascii: "9") : UInt8(ascii: "0")) else { break }
                     if offset >= resumeAt.full, let match = YearSpanForm.fullYears.match(at: offset, in: text) {
                         record(match)
                         resumeAt.full = match.range.upperBound

@@ -83,9 +83,17 @@ extension MetadataDetector {
             if byte < 0x80 { return ScalarClass.isASCIIWord(byte) }
             return scalar(before: offset).map { ScalarClass.isWord($0.value) } ?? false
         }
-        func isDigit(at offset: Int) -> Bool { offset < end && ScalarClass.isDigit(scalar(at: offset).value) }
+        func isDigit(at offset: Int) -> Bool {
+            guard offset < end else { return false }
+            let byte = bytes[offset]
+            return byte < 0x80 ? byte >= 0x30 && byte <= 0x39 : ScalarClass.isDigit(scalar(at: offset).value)
+        }
         func isDigit(before offset: Int) -> Bool { scalar(before: offset).map { ScalarClass.isDigit($0.value) } ?? false }
-        func isSpace(at offset: Int) -> Bool { offset < end && ScalarClass.isSpace(scalar(at: offset).value) }
+        func isSpace(at offset: Int) -> Bool {
+            guard offset < end else { return false }
+            let byte = bytes[offset]
+            return byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : ScalarClass.isSpace(scalar(at: offset).value)
+        }
         func isLineTerminator(at offset: Int) -> Bool {
             offset < end && ScalarClass.isLineTerminator(scalar(at: offset).value)
         }
@@ -93,6 +101,8 @@ extension MetadataDetector {
         /// After a decimal digit at `offset`, or nil when there is none.
         func digitEnd(at offset: Int) -> Int? {
             guard offset < end else { return nil }
+            let byte = bytes[offset]
+            if byte < 0x80 { return byte >= 0x30 && byte <= 0x39 ? offset + 1 : nil }
             let (value, length) = scalar(at: offset)
             return ScalarClass.isDigit(value) ? offset + length : nil
         }
@@ -103,6 +113,8 @@ extension MetadataDetector {
         /// character before it, looking through marks and format characters, is no word
         /// character.
         func isWordStart(_ offset: Int) -> Bool {
+            // An ASCII character before is neither a mark nor a format character.
+            if offset > start, bytes[offset - 1] < 0x80 { return !ScalarClass.isASCIIWord(bytes[offset - 1]) }
             var position = offset
             while let previous = scalar(before: position) {
                 if !ScalarClass.isBoundaryTransparent(previous.value) { return !ScalarClass.isWord(previous.value) }
@@ -115,6 +127,7 @@ extension MetadataDetector {
         /// is no word character, nor a mark or format character that would join it.
         func isWordEnd(_ offset: Int) -> Bool {
             guard offset < end else { return true }
+            if bytes[offset] < 0x80 { return !ScalarClass.isASCIIWord(bytes[offset]) }
             let value = scalar(at: offset).value
             return !ScalarClass.isWord(value) && !ScalarClass.isBoundaryTransparent(value)
         }
