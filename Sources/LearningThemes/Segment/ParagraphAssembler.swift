@@ -5,7 +5,10 @@ extension ParagraphSegmenter {
     struct ParagraphAssembler<Sink: ParagraphSink> {
         /// Receives the paragraphs as they are settled, so none has to be kept here.
         var sink: Sink
-        private var pending: SegmentUnit?
+        /// The unit held back, valid while `isHolding`. Kept in place rather than in an
+        /// optional: taking it out and wrapping it again copied the whole unit for every unit.
+        private var held = SegmentUnit.placeholder
+        private var isHolding = false
         /// First word of the last short line that was not taken for a heading: "Priority 1:",
         /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
         private var lastListedLineFirstWord: [UInt8]?
@@ -14,12 +17,12 @@ extension ParagraphSegmenter {
         /// Takes the next unit; returns a text buffer that is no longer needed, for the
         /// caller to write the next unit into.
         mutating func add(_ unit: consuming SegmentUnit) -> [UInt8] {
-            // Move the held unit out rather than copy it: appending to its text then needs no copy.
-            guard var held = pending.take() else {
-                pending = consume unit
+            guard isHolding else {
+                held = consume unit
+                isHolding = true
                 return []
             }
-            if continues(held, with: unit) {
+            if continues(with: unit) {
                 unit.text.withUnsafeBufferPointer { LineJoiner.append($0, 0, $0.count, to: &held.text) }
                 held.lastLine = unit.lastLine
                 if held.kind != .body {
@@ -28,12 +31,12 @@ extension ParagraphSegmenter {
                     held.number = nil
                 }
                 held.endsOnLongLine = unit.endsOnLongLine
-                pending = consume held
                 return unit.text
             }
-            resolve(held, next: Following(number: unit.number, isSubstantial: held.kind == .plainHeading && isSubstantial(unit)))
-            pending = consume unit
-            return held.text
+            resolveHeld(next: Following(number: unit.number, isSubstantial: held.kind == .plainHeading && Self.isSubstantial(unit)))
+            // The next unit takes the place of the settled one, whose storage goes back.
+            swap(&held, &unit)
+            return unit.text
         }
 
         init(sink: consuming Sink) {
@@ -42,13 +45,15 @@ extension ParagraphSegmenter {
 
         /// Settles the unit still held back; the sink then has every paragraph.
         mutating func finish() {
-            if let held = pending.take() { resolve(held, next: nil) }
+            guard isHolding else { return }
+            isHolding = false
+            resolveHeld(next: nil)
         }
 
         /// Whether `unit` is the rest of `held`: lower-case prose after a heading that is
         /// really the opening words of a sentence ("#### A low-level concern" / "is any
         /// concern ..."), or after a paragraph cut mid-sentence by a page break.
-        private func continues(_ held: SegmentUnit, with unit: SegmentUnit) -> Bool {
+        private func continues(with unit: borrowing SegmentUnit) -> Bool {
             guard unit.isPlainText, let first = unit.text.first, !held.text.isEmpty else { return false }
             if held.kind != .body { return Bytes.isLower(first) }
             guard unit.followsBreak, held.role != .tableRow else { return false }
@@ -82,52 +87,51 @@ extension ParagraphSegmenter {
             var isSubstantial: Bool
         }
 
-        private mutating func resolve(_ held: SegmentUnit, next: Following?) {
+        /// Sends the held unit on as what it turned out to be.
+        private mutating func resolveHeld(next: Following?) {
             if held.kind != .plainHeading { lastListedLineFirstWord = nil }
             switch held.kind {
             case .heading:
-                setSection(held)
+                setSection(held.text)
             case .numberedHeading:
                 if let number = held.number, let nextNumber = next?.number, nextNumber.follows(number) {
-                    var item = held
-                    item.role = number.isClause ? .body : .listItem
-                    emit(item)
+                    emitHeld(role: number.isClause ? .body : .listItem)
                 } else {
-                    setSection(held)
+                    setSection(held.text)
                 }
             case .plainHeading:
                 let firstWord = Array(held.text.prefix { !Bytes.isBlank($0) })
                 if let next, next.isSubstantial, firstWord != lastListedLineFirstWord {
-                    setSection(held)
+                    setSection(held.text)
                     lastListedLineFirstWord = nil
                 } else {
-                    emit(held)
+                    emitHeld(role: held.role)
                     lastListedLineFirstWord = firstWord
                 }
             case .body:
-                emit(held)
+                emitHeld(role: held.role)
             }
         }
 
         /// A paragraph, item or row that a short line can head: a sentence, or a long text.
         /// Not another short line, nor the next line of a name and address block.
-        private func isSubstantial(_ unit: SegmentUnit) -> Bool {
+        private static func isSubstantial(_ unit: borrowing SegmentUnit) -> Bool {
             guard unit.kind == .body else { return false }
             if unit.role != .body || unit.text.count >= 100 { return true }
             return unit.text.count >= 20 && unit.text.withUnsafeBufferPointer { Bytes.endsSentence($0, 0, $0.count) }
         }
 
-        private mutating func setSection(_ heading: SegmentUnit) {
+        private mutating func setSection(_ heading: [UInt8]) {
             // "####" with nothing after it heads nothing.
-            guard !heading.text.isEmpty else { return }
-            sink.setSection(heading.text)
-            inContents = ContentsHeading.matches(heading.text)
+            guard !heading.isEmpty else { return }
+            sink.setSection(heading)
+            inContents = ContentsHeading.matches(heading)
         }
 
-        private mutating func emit(_ unit: SegmentUnit) {
+        private mutating func emitHeld(role: Paragraph.Role) {
             // The entries under "Table of contents" repeat the headings of the document.
-            guard !inContents, Letters.hasTwo(unit.text) else { return }
-            sink.paragraph(unit.text, lines: unit.firstLine...max(unit.firstLine, unit.lastLine), role: unit.role)
+            guard !inContents, Letters.hasTwo(held.text) else { return }
+            sink.paragraph(held.text, lines: held.firstLine...max(held.firstLine, held.lastLine), role: role)
         }
     }
 }

@@ -27,6 +27,12 @@ extension ParagraphSegmenter {
         /// The last source line was long (a whole paragraph on one line, as web pages and
         /// converted documents give), so stopping without punctuation means it was cut.
         var endsOnLongLine = false
+
+        /// Fills the place of a unit where there is none yet; never sent on.
+        static var placeholder: SegmentUnit {
+            SegmentUnit(text: [], firstLine: 0, lastLine: 0, role: .body, kind: .body, number: nil, followsBreak: false,
+                        isPlainText: false)
+        }
     }
 
     /// Where a unit came from, which decides what it can be.

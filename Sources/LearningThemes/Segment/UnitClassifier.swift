@@ -6,11 +6,12 @@ extension ParagraphSegmenter {
         /// paragraphs do not each allocate their own. `isPlain` says the bytes hold nothing
         /// for the cleaner to change (as the line scanner found), so they are copied as they are.
         static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
-                             lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false,
+                             lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false, endsOnLongLine: Bool = false,
                              reusing buffer: consuming [UInt8]) -> SegmentUnit {
             buffer.removeAll(keepingCapacity: true)
             var unit = SegmentUnit(text: consume buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
-                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false)
+                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false,
+                                   endsOnLongLine: endsOnLongLine)
             switch origin {
             case .markdownHeading:
                 var contentStart = start

@@ -68,28 +68,29 @@ extension ParagraphSegmenter {
             let firstNumber = lines[unit.lowerBound].number
             let range = firstNumber...max(firstNumber, lines[unit.upperBound - 1].number)
             let origin = UnitOrigin.textBlock(lineCount: unit.count)
-            var classified: SegmentUnit
+            let lastLine = lines[unit.upperBound - 1]
+            // Set as the unit is made, not after: changing it afterwards copied every unit.
+            let endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
             if unit.count == 1 {
                 let line = lines[unit.lowerBound]
-                classified = UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
-                                                     followsBreak: followsBreak, isPlain: line.isPlain, reusing: takeSpare())
-            } else {
-                joined.removeAll(keepingCapacity: true)
-                // Joining plain lines makes plain text: trimmed lines meet at one space or none.
-                var isPlain = true
-                for index in unit {
-                    LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined)
-                    isPlain = isPlain && lines[index].isPlain
-                }
-                let storage = takeSpare()
-                classified = joined.withUnsafeBufferPointer { buffer in
-                    UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
-                                            isPlain: isPlain, reusing: storage)
-                }
+                spare = assembler.add(UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
+                                                              followsBreak: followsBreak, isPlain: line.isPlain,
+                                                              endsOnLongLine: endsOnLongLine, reusing: takeSpare()))
+                return
             }
-            let lastLine = lines[unit.upperBound - 1]
-            classified.endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
-            spare = assembler.add(consume classified)
+            joined.removeAll(keepingCapacity: true)
+            // Joining plain lines makes plain text: trimmed lines meet at one space or none.
+            var isPlain = true
+            for index in unit {
+                LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined)
+                isPlain = isPlain && lines[index].isPlain
+            }
+            let storage = takeSpare()
+            let classified = joined.withUnsafeBufferPointer { buffer in
+                UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
+                                        isPlain: isPlain, endsOnLongLine: endsOnLongLine, reusing: storage)
+            }
+            spare = assembler.add(classified)
         }
 
         /// Returns false when the line held nothing worth keeping.
