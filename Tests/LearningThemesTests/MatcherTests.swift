@@ -109,4 +109,26 @@ final class MatcherTests: XCTestCase {
         let result = try TestSupport.matcher(rules).classify("Two Safeguarding Practice Reviews were completed.")
         XCTAssertEqual(result.evidence.map(\.text), ["Safeguarding Practice Reviews"])
     }
+
+    /// The phrase state cache starts again when it passes its bound on states. With a tiny
+    /// bound it does so all the time, and no result may change.
+    func testPhraseStateCacheRestartsChangeNoResult() throws {
+        let matcher = Matcher(ruleSet: try RuleSet.load(directory: TestSupport.path("rules")))
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("corpus/documents"))
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertFalse(names.isEmpty)
+        let documents = names.map(TestSupport.seed)
+        let texts = documents.flatMap { $0.components(separatedBy: "\n\n") } + documents
+        var roomy = MatchScratch(matcher: matcher)
+        let expected = texts.map { matcher.classify($0, scratch: &roomy) }
+        XCTAssertGreaterThan(expected.filter { !$0.themes.isEmpty }.count, 10)
+        XCTAssertEqual(roomy.buffers.phraseStates.restarts, 0)
+        for limit in [2, 3, 17] {
+            var tiny = MatchScratch(matcher: matcher, maximumPhraseStates: limit)
+            for (text, result) in zip(texts, expected) {
+                XCTAssertEqual(matcher.classify(text, scratch: &tiny), result, "limit \(limit)")
+            }
+            XCTAssertGreaterThan(tiny.buffers.phraseStates.restarts, 0, "limit \(limit)")
+        }
+    }
 }

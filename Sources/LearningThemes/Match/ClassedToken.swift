@@ -14,15 +14,13 @@ extension WordTrie {
     func collectClassedTokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout ScratchBuffer<ClassedToken>) -> Int {
         var found = tokens
         defer { tokens = found }
-        var scanner = TokenScanner(text: bytes, sink: TrieWalker(trie: self))
+        var walker = TrieWalker(trie: self)
         var index: Int32 = 0
-        while let token = scanner.next() {
-            let tokenClass = scanner.sink.tokenClass
+        TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence in
+            let tokenClass = walker.tokenClass
             if tokenClass != WordTrie.noClass {
-                found.append(ClassedToken(start: Int32(truncatingIfNeeded: token.start),
-                                           end: Int32(truncatingIfNeeded: token.end),
-                                           sentence: Int32(truncatingIfNeeded: token.sentence),
-                                           index: index, tokenClass: tokenClass))
+                found.append(ClassedToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                          sentence: Int32(truncatingIfNeeded: sentence), index: index, tokenClass: tokenClass))
             }
             index &+= 1
         }

@@ -108,28 +108,36 @@ struct ClauseEvaluator {
         // common enough to be everywhere tend to be one side of one.
         guard !work.candidates.isEmpty else { return }
         groupOccurrencesOfReadAtoms()
+        // The hit lists are locals while hits are collected: passing a field of `work`
+        // inout to a method of `self` would make Swift copy the whole evaluator each time.
+        var matches = work.matches
+        var exclusions = work.exclusions
+        defer {
+            work.matches = matches
+            work.exclusions = exclusions
+        }
         var position = 0
         while position < work.candidates.count {
             let target = clauses[Int(work.candidates[position])].target
             let first = position
             while position < work.candidates.count, clauses[Int(work.candidates[position])].target == target { position += 1 }
             let group = first..<position
-            work.matches.reset()
+            matches.reset()
             for index in group where !clauses[Int(work.candidates[index])].isExclusion {
-                hits(of: work.candidates[index], into: &work.matches)
+                hits(of: work.candidates[index], into: &matches)
             }
-            guard !work.matches.isEmpty else { continue }
+            guard !matches.isEmpty else { continue }
             // Exclusions only matter to a target with something to cancel.
-            work.exclusions.reset()
+            exclusions.reset()
             for index in group where clauses[Int(work.candidates[index])].isExclusion {
-                hits(of: work.candidates[index], into: &work.exclusions)
+                hits(of: work.candidates[index], into: &exclusions)
             }
-            work.matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
-            if !work.exclusions.isEmpty { cancel(&work.matches, by: &work.exclusions) }
-            guard !work.matches.isEmpty, score(work.matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
+            matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
+            if !exclusions.isEmpty { ClauseEvaluator.cancel(&matches, by: &exclusions) }
+            guard !matches.isEmpty, score(matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
             work.tagged.append(target)
             if keepingHits {
-                for index in 0..<work.matches.count { work.survivors.append(work.matches[index]) }
+                for index in 0..<matches.count { work.survivors.append(matches[index]) }
                 work.survivorStart.append(Int32(work.survivors.count))
             }
         }
@@ -138,17 +146,22 @@ struct ClauseEvaluator {
     /// Stamps the atoms that occur, counts their occurrences and lists them in
     /// `touchedAtoms`; none is grouped yet (first index -1).
     private mutating func countOccurrencesByAtom() {
+        // Locals, so the loop keeps pointers and counts in registers.
         let generation = self.generation
-        work.touchedAtoms.reset()
+        let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
+        let occurrences = self.occurrences
+        var touched = work.touchedAtoms
+        defer { work.touchedAtoms = touched }
+        touched.reset()
         for index in 0..<occurrences.count {
             let atom = Int(occurrences[index].atom)
-            if atoms.stamps[atom] != generation {
-                atoms.stamps[atom] = generation
-                atoms.counts[atom] = 0
-                atoms.values[atom] = -1
-                work.touchedAtoms.append(Int32(atom))
+            if stamps[atom] != generation {
+                stamps[atom] = generation
+                counts[atom] = 0
+                values[atom] = -1
+                touched.append(Int32(atom))
             }
-            atoms.counts[atom] &+= 1
+            counts[atom] &+= 1
         }
     }
 
@@ -163,10 +176,11 @@ struct ClauseEvaluator {
         let clausesOfAtomStart = matcher.clausesOfAtomStart.base
         let clausesOfAtom = matcher.clausesOfAtom.base
         let otherAtoms = matcher.otherAtomOfClausesOfAtom.base
+        let touched = work.touchedAtoms
         var lowestWord = Int.max
         var highestWord = -1
-        for index in 0..<work.touchedAtoms.count {
-            let atom = Int(work.touchedAtoms[index])
+        for index in 0..<touched.count {
+            let atom = Int(touched[index])
             for position in Int(clausesOfAtomStart[atom])..<Int(clausesOfAtomStart[atom &+ 1]) {
                 let otherAtom = otherAtoms[position]
                 guard otherAtom < 0 || occurs(otherAtom) else { continue }
@@ -176,8 +190,14 @@ struct ClauseEvaluator {
                 highestWord = max(highestWord, clause >> 6)
             }
         }
-        work.candidates.reset()
-        work.readAtoms.reset()
+        var candidates = work.candidates
+        var readAtoms = work.readAtoms
+        defer {
+            work.candidates = candidates
+            work.readAtoms = readAtoms
+        }
+        candidates.reset()
+        readAtoms.reset()
         guard highestWord >= 0 else { return }
         for word in lowestWord...highestWord {
             var value = bits[word]
@@ -185,17 +205,17 @@ struct ClauseEvaluator {
             while value != 0 {
                 let clause = word << 6 + value.trailingZeroBitCount
                 value &= value - 1
-                work.candidates.append(Int32(clause))
-                markRead(clauses[clause].atom)
-                if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom) }
+                candidates.append(Int32(clause))
+                markRead(clauses[clause].atom, in: &readAtoms)
+                if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom, in: &readAtoms) }
             }
         }
     }
 
-    private mutating func markRead(_ atom: Int32) {
+    private func markRead(_ atom: Int32, in readAtoms: inout ScratchBuffer<Int32>) {
         guard atoms.values[Int(atom)] < 0 else { return }
         atoms.values[Int(atom)] = 0
-        work.readAtoms.append(atom)
+        readAtoms.append(atom)
     }
 
     /// Groups the occurrences of `readAtoms` into `grouped` with a counting sort (no
@@ -289,7 +309,7 @@ struct ClauseEvaluator {
 
     /// Drops, in place, every hit a part of which overlaps an exclusion hit (`self-neglect`
     /// cancels the `neglect` inside it). `matches` is sorted by start.
-    private func cancel(_ matches: inout ScratchBuffer<Hit>, by exclusions: inout ScratchBuffer<Hit>) {
+    private static func cancel(_ matches: inout ScratchBuffer<Hit>, by exclusions: inout ScratchBuffer<Hit>) {
         exclusions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var low = 0
         var kept = 0

@@ -5,28 +5,40 @@ public struct MatchScratch: Sendable {
     public internal(set) var work: Int = 0
 
     public init(matcher: Matcher) {
-        buffers = MatchBuffers(atoms: matcher.atomCount, clauses: matcher.clauses.count)
+        self.init(matcher: matcher, maximumPhraseStates: PhraseStateCache.defaultMaximumStates)
+    }
+
+    /// A scratch whose phrase state cache starts again past `maximumPhraseStates` states:
+    /// tests make it tiny to show that starting again changes no result.
+    init(matcher: Matcher, maximumPhraseStates: Int) {
+        buffers = MatchBuffers(atoms: matcher.atomCount, clauses: matcher.clauses.count,
+                               phraseStates: PhraseStateCache(classCount: matcher.wordTrie.classCount,
+                                                              maximumStates: maximumPhraseStates))
     }
 }
 
 /// The buffers behind `MatchScratch`, in one object so passing the scratch around moves
 /// a single reference. It owns their memory; the matcher's passes take the buffers they
 /// fill into locals and store them back (see `ScratchBuffer`).
+///
+/// Only its own thread uses it: unchecked exclusivity spares each per-paragraph access
+/// to a buffer a runtime check.
 final class MatchBuffers: @unchecked Sendable {
     /// The tokens that match some rule word, in order.
-    var tokens = ScratchBuffer<ClassedToken>()
+    @exclusivity(unchecked) var tokens = ScratchBuffer<ClassedToken>()
     /// The phrase automaton's states and steps met so far, kept from paragraph to paragraph.
-    let phraseStates = PhraseStateCache()
-    var occurrences = ScratchBuffer<Occurrence>()
+    let phraseStates: PhraseStateCache
+    @exclusivity(unchecked) var occurrences = ScratchBuffer<Occurrence>()
     /// What `ClauseEvaluator` works with, in one value it takes and stores back.
-    var evaluation = EvaluationBuffers()
+    @exclusivity(unchecked) var evaluation = EvaluationBuffers()
     /// Per atom: generation stamp, first index in `grouped` (-1 if not grouped), count.
     let atoms: StampTable
     /// One bit per clause, set while a paragraph is evaluated and cleared as it is read.
     let clauseBits: UnsafeMutablePointer<UInt64>
     private(set) var generation: UInt32 = 0
 
-    init(atoms: Int, clauses: Int) {
+    init(atoms: Int, clauses: Int, phraseStates: PhraseStateCache) {
+        self.phraseStates = phraseStates
         self.atoms = StampTable(count: atoms)
         clauseBits = .allocate(capacity: clauses / 64 + 1)
         clauseBits.initialize(repeating: 0, count: clauses / 64 + 1)

@@ -10,7 +10,10 @@ public final class Matcher: Sendable {
     let phrases: PhraseAutomaton
     let clauses: FrozenArray<CompiledClause>
     let clauseIDs: [String]
-    /// Clauses that use atom a: clausesOfAtom[clausesOfAtomStart[a] ..< clausesOfAtomStart[a + 1]].
+    /// The clauses to check when atom a occurs: clausesOfAtom[clausesOfAtomStart[a] ..<
+    /// clausesOfAtomStart[a + 1]]. A `near/N` clause needs both its atoms, so it is listed
+    /// under one only: the one fewer clauses use, as words many rules mention tend to be
+    /// common in text, and checking from the rarer side touches the clause less often.
     let clausesOfAtomStart: FrozenArray<Int32>
     let clausesOfAtom: FrozenArray<Int32>
     /// Beside each entry of `clausesOfAtom`: the other atom that clause needs (its other
@@ -28,16 +31,21 @@ public final class Matcher: Sendable {
         self.phrases = compiler.phrases
         self.clauses = FrozenArray(compiler.clauses)
         self.clauseIDs = compiler.clauseIDs
-        var starts: [Int32] = [0]
-        for list in compiler.clausesByAtom { starts.append(starts.last! + Int32(list.count)) }
-        self.clausesOfAtomStart = FrozenArray(starts)
-        self.clausesOfAtom = FrozenArray(compiler.clausesByAtom.flatMap { $0 })
-        self.otherAtomOfClausesOfAtom = FrozenArray(compiler.clausesByAtom.enumerated().flatMap { atom, clauses in
-            clauses.map { clause in
+        let usage = compiler.clausesByAtom.map(\.count)
+        let listed = compiler.clausesByAtom.enumerated().map { atom, clauses in
+            clauses.compactMap { clause -> (clause: Int32, otherAtom: Int32)? in
                 let compiled = compiler.clauses[Int(clause)]
-                return compiled.nearAtom < 0 ? -1 : compiled.atom == Int32(atom) ? compiled.nearAtom : compiled.atom
+                guard compiled.nearAtom >= 0 && compiled.nearAtom != compiled.atom else { return (clause, -1) }
+                let other = compiled.atom == Int32(atom) ? compiled.nearAtom : compiled.atom
+                let checkedFrom = usage[Int(compiled.nearAtom)] < usage[Int(compiled.atom)] ? compiled.nearAtom : compiled.atom
+                return checkedFrom == Int32(atom) ? (clause, other) : nil
             }
-        })
+        }
+        var starts: [Int32] = [0]
+        for list in listed { starts.append(starts.last! + Int32(list.count)) }
+        self.clausesOfAtomStart = FrozenArray(starts)
+        self.clausesOfAtom = FrozenArray(listed.flatMap { $0.map(\.clause) })
+        self.otherAtomOfClausesOfAtom = FrozenArray(listed.flatMap { $0.map(\.otherAtom) })
         self.targets = FrozenArray(compiler.targets)
         self.targetIDs = compiler.targetIDs
         self.atomCount = compiler.atomCount

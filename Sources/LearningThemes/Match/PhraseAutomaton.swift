@@ -79,6 +79,7 @@ struct PhraseAutomaton: Sendable {
                             into occurrences: inout ScratchBuffer<Occurrence>, cache: PhraseStateCache) -> Int {
         var found = occurrences
         defer { occurrences = found }
+        let fromEmpty = cache.fromEmpty
         var keys = cache.keys
         var targets = cache.targets
         var mask = cache.mask
@@ -93,28 +94,35 @@ struct PhraseAutomaton: Sendable {
             // A word no rule knows breaks every phrase in progress.
             if token.index != previousIndex &+ 1 { from = PhraseStateCache.empty }
             previousIndex = token.index
-            let key = PhraseStateCache.key(from, token.tokenClass)
-            var slot = PhraseStateCache.slot(key, mask: mask)
             var state: Int32
-            while true {
-                let probe = keys[slot]
-                if probe == key {
-                    state = targets[slot]
-                    break
+            if from == PhraseStateCache.empty {
+                state = fromEmpty[Int(token.tokenClass)]
+            } else {
+                let key = PhraseStateCache.key(from, token.tokenClass)
+                var slot = PhraseStateCache.slot(key, mask: mask)
+                while true {
+                    let probe = keys[slot]
+                    if probe == key {
+                        state = targets[slot]
+                        break
+                    }
+                    if probe == PhraseStateCache.vacant {
+                        state = PhraseStateCache.unknown
+                        break
+                    }
+                    slot = (slot &+ 1) & mask
                 }
-                if probe == PhraseStateCache.vacant {
-                    state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie)
-                    misses &+= 1
-                    // The step may have grown or cleared the cache.
-                    keys = cache.keys
-                    targets = cache.targets
-                    mask = cache.mask
-                    outputs = cache.outputs.base
-                    outputStart = cache.outputStart.base
-                    lookupState = cache.lookupState.base
-                    break
-                }
-                slot = (slot &+ 1) & mask
+            }
+            if state == PhraseStateCache.unknown {
+                state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie)
+                misses &+= 1
+                // The step may have grown or cleared the cache.
+                keys = cache.keys
+                targets = cache.targets
+                mask = cache.mask
+                outputs = cache.outputs.base
+                outputStart = cache.outputStart.base
+                lookupState = cache.lookupState.base
             }
             let end = Int32(truncatingIfNeeded: ordinal)
             for output in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) &+ 1]) {

@@ -16,30 +16,52 @@ final class PhraseStateCache: @unchecked Sendable {
 
     /// The state of no active nodes, where every text starts and every unknown word leads.
     static let empty: Int32 = 0
+    /// Marks a step not taken yet, in `fromEmpty`.
+    static let unknown: Int32 = -1
+
+    // The matcher reads the tables below once per paragraph, on its own thread: unchecked
+    // exclusivity spares each read a runtime access check.
 
     /// State s: its nodes are nodes[nodeStart[s] ..< nodeStart[s + 1]] (sorted), its
     /// outputs outputs[outputStart[s] ..< outputStart[s + 1]].
     private var nodes = ScratchBuffer<Int32>()
     private var nodeStart = ScratchBuffer<Int32>()
-    private(set) var outputs = ScratchBuffer<Output>()
-    private(set) var outputStart = ScratchBuffer<Int32>()
+    @exclusivity(unchecked) private(set) var outputs = ScratchBuffer<Output>()
+    @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
     /// The state whose transitions a state shares: itself, or `empty` when none of its
     /// nodes has children (then only the root's targets can follow, as from `empty`).
-    private(set) var lookupState = ScratchBuffer<Int32>()
-    private var stateOfNodes: [[Int32]: Int32] = [:]
+    @exclusivity(unchecked) private(set) var lookupState = ScratchBuffer<Int32>()
+    /// The states by their node sets (see `StateSetTable`), so a miss finds an existing
+    /// state without allocating.
+    private var statesByNodes: StateSetTable
+    /// The node set of the step being taken.
+    private var stepNodes = ScratchBuffer<Int32>()
+
+    /// Steps from `empty`, by token class (`unknown` if not taken yet). Most classed tokens
+    /// follow a word no rule knows, so they step from `empty`: one load instead of a probe.
+    let fromEmpty: UnsafeMutablePointer<Int32>
+    private let classCount: Int
 
     /// Open addressing: keys (state << 32 | class, `vacant` if unused) and next states.
-    private(set) var keys: UnsafeMutablePointer<UInt64>
-    private(set) var targets: UnsafeMutablePointer<Int32>
-    private(set) var mask: Int
+    @exclusivity(unchecked) private(set) var keys: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private(set) var targets: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private(set) var mask: Int
     private var transitionCount = 0
+    /// How many times the cache has started again (for tests).
+    private(set) var restarts = 0
     static let vacant = UInt64.max
 
     private static let initialSlots = 1 << 12
     private static let maximumSlots = 1 << 20
-    private static let maximumStates = 1 << 18
+    /// Past this many states the cache starts again (tests lower it to exercise that).
+    let maximumStates: Int
+    static let defaultMaximumStates = 1 << 18
 
-    init() {
+    init(classCount: Int, maximumStates: Int = PhraseStateCache.defaultMaximumStates) {
+        self.classCount = classCount
+        self.maximumStates = max(2, maximumStates)
+        fromEmpty = .allocate(capacity: max(1, classCount))
+        statesByNodes = StateSetTable()
         keys = .allocate(capacity: PhraseStateCache.initialSlots)
         targets = .allocate(capacity: PhraseStateCache.initialSlots)
         mask = PhraseStateCache.initialSlots - 1
@@ -47,8 +69,10 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [nodes, nodeStart, outputStart, lookupState] { buffer.deallocate() }
+        for buffer in [nodes, nodeStart, outputStart, lookupState, stepNodes] { buffer.deallocate() }
         outputs.deallocate()
+        statesByNodes.deallocate()
+        fromEmpty.deallocate()
         keys.deallocate()
         targets.deallocate()
     }
@@ -64,33 +88,42 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 
     /// The state after a token of `tokenClass` from `state` (a `lookupState`), on a miss
-    /// of the hash table: one NFA step, remembered. May clear the cache and so renumber
-    /// the states, but the state it returns is valid in the cache as it is afterwards.
+    /// of the cache: one NFA step, remembered. May clear the cache and so renumber the
+    /// states, but the state it returns is valid in the cache as it is afterwards.
     func step(from state: Int32, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie) -> Int32 {
-        var next: [Int32] = []
-        let symbols = trie.symbols(ofClass: Int(tokenClass))
+        stepNodes.reset()
+        let symbolRange = Int(trie.classSymbolStart[Int(tokenClass)])..<Int(trie.classSymbolStart[Int(tokenClass) + 1])
         for index in Int(nodeStart[Int(state)])..<Int(nodeStart[Int(state) + 1]) {
-            for symbol in symbols {
-                let child = automaton.child(of: nodes[index], symbol: symbol)
-                if child >= 0 { next.append(child) }
+            for position in symbolRange {
+                let child = automaton.child(of: nodes[index], symbol: trie.classSymbols[position])
+                if child >= 0 { stepNodes.append(child) }
             }
         }
         for position in Int(automaton.rootTargetStart[Int(tokenClass)])..<Int(automaton.rootTargetStart[Int(tokenClass) + 1]) {
-            next.append(automaton.rootTargets[position])
+            stepNodes.append(automaton.rootTargets[position])
         }
-        next.sort()
-        if stateOfNodes[next] == nil && lookupState.count >= PhraseStateCache.maximumStates {
-            clear()
-            return addState(next, automaton: automaton)
+        stepNodes.sort(by: <)
+        let set = UnsafeBufferPointer(stepNodes.elements)
+        let hash = StateSetTable.hash(set)
+        var target = statesByNodes.find(set, hash: hash, nodes: nodes, nodeStart: nodeStart)
+        if target < 0 {
+            if lookupState.count >= maximumStates {
+                clear()
+                restarts += 1
+                return addState(set, hash: hash, automaton: automaton)
+            }
+            target = addState(set, hash: hash, automaton: automaton)
         }
-        let target = stateOfNodes[next] ?? addState(next, automaton: automaton)
-        remember(PhraseStateCache.key(state, tokenClass), target)
+        if state == PhraseStateCache.empty {
+            fromEmpty[Int(tokenClass)] = target
+        } else {
+            remember(PhraseStateCache.key(state, tokenClass), target)
+        }
         return target
     }
 
-    private func addState(_ set: [Int32], automaton: PhraseAutomaton) -> Int32 {
+    private func addState(_ set: UnsafeBufferPointer<Int32>, hash: UInt64, automaton: PhraseAutomaton) -> Int32 {
         let state = Int32(lookupState.count)
-        stateOfNodes[set] = state
         var continues = false
         for node in set {
             nodes.append(node)
@@ -102,6 +135,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
         lookupState.append(continues ? state : PhraseStateCache.empty)
+        statesByNodes.insert(state, hash: hash)
         return state
     }
 
@@ -131,6 +165,7 @@ final class PhraseStateCache: @unchecked Sendable {
 
     private func clearTransitions() {
         keys.initialize(repeating: PhraseStateCache.vacant, count: mask + 1)
+        fromEmpty.initialize(repeating: PhraseStateCache.unknown, count: max(1, classCount))
         transitionCount = 0
     }
 
@@ -141,12 +176,13 @@ final class PhraseStateCache: @unchecked Sendable {
         outputs.reset()
         outputStart.reset()
         lookupState.reset()
-        stateOfNodes = [[]: PhraseStateCache.empty]
+        statesByNodes.clear()
         nodeStart.append(0)
         nodeStart.append(0)
         outputStart.append(0)
         outputStart.append(0)
         lookupState.append(PhraseStateCache.empty)
+        statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()
     }
 }

@@ -130,8 +130,9 @@ struct TrieWalker: FoldedWordSink {
     private let byteColumn: UnsafePointer<UInt8>
     private let transitions: UnsafePointer<Int32>
     private let classColumn: Int
-    /// The current state's row (state * rowLength).
-    private var row: Int32 = 0
+    /// The current state's row (state * rowLength); an `Int`, so a step is an add and a
+    /// sign-extending load.
+    private var row = 0
 
     init(trie: WordTrie) {
         columns = UnsafePointer(trie.asciiWordColumn.base)
@@ -145,18 +146,27 @@ struct TrieWalker: FoldedWordSink {
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        row = transitions[Int(row) &+ Int(byteColumn[Int(byte)])]
+        row = Int(transitions[row &+ Int(byteColumn[Int(byte)])])
     }
 
     @inline(__always)
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int {
         var row = self.row
         var position = start
-        while position < text.count {
-            let column = columns[Int(text[position])]
-            if column == WordTrie.notASCIIWord { break }
-            row = transitions[Int(row) &+ Int(column)]
-            position &+= 1
+        if position <= runStop {
+            // The byte at runStop ends the run: no bounds check.
+            while true {
+                let column = columns[Int(text[position])]
+                if column == WordTrie.notASCIIWord { break }
+                row = Int(transitions[row &+ Int(column)])
+                position &+= 1
+            }
+        } else {
+            // Every byte to the end of the text is in the run.
+            while position < text.count {
+                row = Int(transitions[row &+ Int(columns[Int(text[position])])])
+                position &+= 1
+            }
         }
         self.row = row
         return position
@@ -164,5 +174,5 @@ struct TrieWalker: FoldedWordSink {
 
     /// The class of the word just scanned.
     @inline(__always)
-    var tokenClass: Int32 { transitions[Int(row) &+ classColumn] }
+    var tokenClass: Int32 { transitions[row &+ classColumn] }
 }

@@ -2,8 +2,9 @@
 enum ByteClass {
     static let separator: UInt8 = 0
     static let word: UInt8 = 1
-    static let apostrophe: UInt8 = 2
-    static let sentenceEnd: UInt8 = 3
+    static let sentenceEnd: UInt8 = 2
+    // The classes from here up may continue a word: the scanner tests for them at once.
+    static let apostrophe: UInt8 = 3
     /// The lead byte of a multi-byte UTF-8 sequence: decode it to decide.
     static let multiByte: UInt8 = 4
 

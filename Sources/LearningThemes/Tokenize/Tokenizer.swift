@@ -38,10 +38,9 @@ public struct Tokenizer: Sendable {
     public func forEachToken(in text: UnsafeBufferPointer<UInt8>,
                              _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength) { buffer in
-            var scanner = TokenScanner(text: text, sink: BufferSink(buffer: buffer))
-            while let token = scanner.next() {
-                body(token.start..<token.end, token.sentence,
-                     UnsafeBufferPointer(rebasing: buffer[0..<scanner.sink.count]))
+            var sink = BufferSink(buffer: buffer)
+            TokenScanner.scan(text, sink: &sink) { sink, start, end, sentence in
+                body(start..<end, sentence, UnsafeBufferPointer(rebasing: buffer[0..<sink.count]))
             }
         }
     }
@@ -57,13 +56,15 @@ protocol FoldedWordSink {
     mutating func append(_ byte: UInt8)
     /// Takes the run of ASCII letters and digits starting at `start` (folded) and returns
     /// where it stops. Most of a text's bytes are in such runs, so a sink may replace this
-    /// with one fused table step per byte.
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
+    /// with one fused table step per byte. `runStop` is `TokenScanner.lastRunStop(text)`:
+    /// a run starting at or before it needs no bounds check, one starting after it runs
+    /// to the end of the text.
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int
 }
 
 extension FoldedWordSink {
     @inline(__always)
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int {
         let classes = ByteClass.classes
         let lower = ByteClass.lowercase
         var position = start
