@@ -155,14 +155,10 @@ private enum AnaphorWord: Equatable {
     var pointsToWhatIsNear: Bool { self == .demonstrative || self == .below }
 
     init(_ folded: UnsafeBufferPointer<UInt8>) {
-        self = .other
-        for (spelling, word) in Self.lexicon where spelling.count == folded.count && spelling.elementsEqual(folded) {
-            self = word
-            return
-        }
+        self = Self.lexicon.word(spelled: folded)
     }
 
-    private static let lexicon: [([UInt8], AnaphorWord)] = {
+    private static let lexicon = AnaphorLexicon(spellings: {
         let groups: [(AnaphorWord, [String])] = [
             (.determiner, ["the", "that", "those", "its"]),
             (.demonstrative, ["this", "these"]), (.below, ["below"]),
@@ -180,7 +176,37 @@ private enum AnaphorWord: Equatable {
             (.as, ["as"]), (.article, ["a", "an"]),
         ]
         return groups.flatMap { word, spellings in spellings.map { (Array($0.utf8), word) } }
-    }()
+    }())
+}
+
+/// The anaphor words by spelling. Every word of almost every paragraph is looked up, and
+/// nearly all of them are other words, so a first-byte table of possible lengths turns
+/// those away with one test before any spelling is compared.
+private struct AnaphorLexicon {
+    private let lengthsByFirstByte: [UInt32]
+    private let spellingsByFirstByte: [[([UInt8], AnaphorWord)]]
+
+    init(spellings: [([UInt8], AnaphorWord)]) {
+        var lengths = [UInt32](repeating: 0, count: 256)
+        var buckets = [[([UInt8], AnaphorWord)]](repeating: [], count: 256)
+        for (spelling, word) in spellings {
+            precondition(!spelling.isEmpty && spelling.count < 32, "anaphor words are 1 to 31 bytes")
+            lengths[Int(spelling[0])] |= 1 << UInt32(spelling.count)
+            buckets[Int(spelling[0])].append((spelling, word))
+        }
+        lengthsByFirstByte = lengths
+        spellingsByFirstByte = buckets
+    }
+
+    func word(spelled folded: UnsafeBufferPointer<UInt8>) -> AnaphorWord {
+        guard folded.count > 0, folded.count < 32,
+              lengthsByFirstByte[Int(folded[0])] & (1 << UInt32(folded.count)) != 0 else { return .other }
+        for (spelling, word) in spellingsByFirstByte[Int(folded[0])]
+        where spelling.count == folded.count && spelling.elementsEqual(folded) {
+            return word
+        }
+        return .other
+    }
 }
 
 /// Opening and closing quotation marks, straight or curly, as UTF-8 bytes.

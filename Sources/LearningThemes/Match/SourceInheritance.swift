@@ -110,7 +110,6 @@ struct SourceInheritance<Label: Equatable> {
     /// The one source a paragraph with no source of its own refers back to, if it does.
     private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>,
                                           sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
-        guard let anaphor = SourceAnaphor.first(in: text) else { return [] }
         // A reference back reaches the paragraph just before; past an unrelated paragraph
         // only the heading is still in view.
         let candidates: [Inherited]
@@ -119,6 +118,9 @@ struct SourceInheritance<Label: Equatable> {
         } else {
             candidates = headingSources(section: section, sources: sources).map { Inherited(label: $0, origin: .heading, offset: 0) }
         }
+        // Most paragraphs have nothing in view to refer back to: then their words need not
+        // be read at all, which is most of this step's cost.
+        guard !candidates.isEmpty, let anaphor = SourceAnaphor.first(in: text) else { return [] }
         let fitting = candidates.filter { anaphor.referent.admits(sourceID($0.label)) }
         guard fitting.count == 1, var source = fitting.first else { return [] }
         source.anaphor = anaphor.bytes
