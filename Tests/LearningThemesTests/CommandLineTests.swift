@@ -134,20 +134,23 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testEvaluateRejectsABadDocumentOriginByLine() throws {
-        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
-        try "{\"id\":\"a\",\"doc\":\"camden-2019-20\",\"lines\":[9,3],\"text\":\"x\",\"themes\":[],\"sources\":[]}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try TestSupport.run(["evaluate", "--gold", path])
+        let (run, path) = try evaluate(gold: "{\"id\":\"a\",\"doc\":\"camden-2019-20\",\"lines\":[9,3],\"text\":\"x\",\"themes\":[],\"sources\":[]}\n")
         XCTAssertEqual(run.status, 6)
         XCTAssertEqual(run.standardError, "learning-themes: \(path):1: \"lines\" must be [first, last] line numbers with first ≤ last\n")
     }
 
     func testEvaluateRejectsAMalformedGoldLineByNumber() throws {
-        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
-        try "{\"id\":\"a\",\"text\":\"x\",\"themes\":[],\"sources\":[]}\n{not json\n".write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try TestSupport.run(["evaluate", "--gold", path])
+        let (run, path) = try evaluate(gold: "{\"id\":\"a\",\"text\":\"x\",\"themes\":[],\"sources\":[]}\n{not json\n")
         XCTAssertEqual(run.status, 6)
         XCTAssertEqual(run.standardError, "learning-themes: \(path):2: not a JSON object\n")
+    }
+
+    /// Runs `evaluate` on a gold file with these contents, returning the run and the
+    /// file's path (which error messages name); the file is gone afterwards.
+    private func evaluate(gold contents: String) throws -> (TestSupport.Run, String) {
+        let path = NSTemporaryDirectory() + "gold-\(UUID().uuidString).jsonl"
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return (try TestSupport.run(["evaluate", "--gold", path]), path)
     }
 }

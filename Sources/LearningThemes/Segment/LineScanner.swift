@@ -110,11 +110,7 @@ extension ParagraphSegmenter {
             let space = Chunk(repeating: Bytes.space)
             // Printable ASCII (0x20...0x7E) maps to 0x00...0x5E, everything else above.
             let shifted = chunk &- space
-            var notable = shifted .>= Chunk(repeating: 0x5F)
-            notable .|= (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "&")))
-                .| (chunk .== Chunk(repeating: UInt8(ascii: "*"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "<")))
-                .| (chunk .== Chunk(repeating: UInt8(ascii: "[")))
-                .| ((chunk .== space) .& (following .== space))
+            let notable = (shifted .>= Chunk(repeating: 0x5F)) .| PlainRuns.markupOrDoubleSpace(chunk, following)
             let flags = Chunk(repeating: 0).replacing(with: 0xFF, where: notable)
             return unsafeBitCast(flags, to: (UInt64, UInt64).self)
         }

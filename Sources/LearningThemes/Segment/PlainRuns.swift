@@ -33,18 +33,26 @@ extension ParagraphSegmenter {
         /// give the position of the first such byte).
         @inline(__always)
         private static func specialLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
-            let space = Chunk(repeating: Bytes.space)
-            var special = (chunk .< space) .| (chunk .== Chunk(repeating: 0x7F))
-                .| (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "&")))
-                .| (chunk .== Chunk(repeating: UInt8(ascii: "*"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "<")))
-                .| (chunk .== Chunk(repeating: UInt8(ascii: "[")))
-                .| ((chunk .== space) .& (following .== space))
+            var special = (chunk .< Chunk(repeating: Bytes.space)) .| (chunk .== Chunk(repeating: 0x7F))
+                .| markupOrDoubleSpace(chunk, following)
             // The lead bytes of no-break space and soft hyphen (C2), zero-width space and
             // joiners (E2 80 8B-8D) and byte order mark (EF BB BF). C2 and E2 differ in one
             // bit, so one test finds both.
             special .|= ((chunk & Chunk(repeating: 0xDF)) .== Chunk(repeating: 0xC2)) .| (chunk .== Chunk(repeating: 0xEF))
             let flags = Chunk(repeating: 0).replacing(with: 0xFF, where: special)
             return unsafeBitCast(flags, to: (UInt64, UInt64).self)
+        }
+
+        /// The ASCII bytes that may start markup, a reference, emphasis or a link, and a
+        /// space with another after it. One definition for this scan and `LineScanner`'s,
+        /// whose lanes must stay a superset of these.
+        @inline(__always)
+        static func markupOrDoubleSpace(_ chunk: Chunk, _ following: Chunk) -> SIMDMask<Chunk.MaskStorage> {
+            let space = Chunk(repeating: Bytes.space)
+            return (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "&")))
+                .| (chunk .== Chunk(repeating: UInt8(ascii: "*"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "<")))
+                .| (chunk .== Chunk(repeating: UInt8(ascii: "[")))
+                .| ((chunk .== space) .& (following .== space))
         }
     }
 }
