@@ -18,9 +18,9 @@ final class SegmenterPlainLineTests: XCTestCase {
                     plainLines += 1
                     // A tabbed line is cleaned cell by cell, each cell trimmed.
                     for cell in cells(bytes, line.start, line.end) {
-                        var cleaned: [UInt8] = []
-                        Segmenter.TextCleaner.clean(bytes, cell.lowerBound, cell.upperBound, into: &cleaned)
-                        XCTAssertEqual(String(decoding: cleaned, as: UTF8.self),
+                        let cleaned = Segmenter.TextBuffer()
+                        Segmenter.TextCleaner.clean(bytes, cell.lowerBound, cell.upperBound, into: cleaned)
+                        XCTAssertEqual(String(decoding: cleaned.array, as: UTF8.self),
                                        String(decoding: bytes[trimmedBlanks(bytes, cell)], as: UTF8.self), "line \(line.number)")
                     }
                 }

@@ -8,47 +8,41 @@ extension ParagraphSegmenter {
         /// in Croydon have the chance to thrive, learn and fulfil their potential").
         /// Asides in brackets do not count towards the length: "Emerging themes from our local
         /// serious incidents and reviews (Annual Report Section 9: Pg 88-93)".
-        static func isNumberedHeading(_ text: [UInt8], lineCount: Int) -> Bool {
-            text.withUnsafeBufferPointer { buffer in
-                let count = buffer.count
-                // The tests that read a few bytes come before those that read them all.
-                guard count <= 160, count > 0, !Bytes.isLower(buffer[0]), hasWords(buffer),
-                      lengthOutsideBrackets(buffer) <= (lineCount > 1 ? 120 : 80) else { return false }
-                switch Bytes.lastPunctuation(buffer, 0, count) {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","):
-                    return false
-                case UInt8(ascii: ":"):
-                    return Bytes.wordCount(buffer, 0, count, limit: 6) <= 6
-                default:
-                    return !FunctionWords.endsWithOne(buffer, 0, count)
-                }
+        static func isNumberedHeading(_ buffer: UnsafeBufferPointer<UInt8>, lineCount: Int) -> Bool {
+            let count = buffer.count
+            // The tests that read a few bytes come before those that read them all.
+            guard count <= 160, count > 0, !Bytes.isLower(buffer[0]), hasWords(buffer),
+                  lengthOutsideBrackets(buffer) <= (lineCount > 1 ? 120 : 80) else { return false }
+            switch Bytes.lastPunctuation(buffer, 0, count) {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                return false
+            case UInt8(ascii: ":"):
+                return Bytes.wordCount(buffer, 0, count, limit: 6) <= 6
+            default:
+                return !FunctionWords.endsWithOne(buffer, 0, count)
             }
         }
 
         /// "24 Appendices": a bare number followed by a few capitalised words, without the
         /// figures of "23 January 2024".
-        static func isBareNumberHeading(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { buffer in
-                let count = buffer.count
-                guard count <= 40, hasWords(buffer), Bytes.isUpper(buffer[0]) else { return false }
-                for byte in buffer where Bytes.isDigit(byte) { return false }
-                return Bytes.wordCount(buffer, 0, count, limit: 5) <= 5 && !endsLikeSentence(buffer) && buffer[count - 1] != UInt8(ascii: ":")
-            }
+        static func isBareNumberHeading(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            let count = buffer.count
+            guard count <= 40, hasWords(buffer), Bytes.isUpper(buffer[0]) else { return false }
+            for byte in buffer where Bytes.isDigit(byte) { return false }
+            return Bytes.wordCount(buffer, 0, count, limit: 5) <= 5 && !endsLikeSentence(buffer) && buffer[count - 1] != UInt8(ascii: ":")
         }
 
-        static func isBoldHeading(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { buffer in
-                guard buffer.count <= 100, hasWords(buffer) else { return false }
-                switch Bytes.lastPunctuation(buffer, 0, buffer.count) {
-                case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","): return false
-                default: return true
-                }
+        static func isBoldHeading(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard buffer.count <= 100, hasWords(buffer) else { return false }
+            switch Bytes.lastPunctuation(buffer, 0, buffer.count) {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","): return false
+            default: return true
             }
         }
 
         /// "SUMMARY OF REPORT", "RECOMMENDATIONS": capitals without figures ("MOPAC £5,000" is
         /// a table line).
-        static func isCapitals(_ text: [UInt8]) -> Bool {
+        static func isCapitals(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
             guard text.count <= 80 else { return false }
             var letters = 0
             for byte in text {
@@ -65,28 +59,22 @@ extension ParagraphSegmenter {
         /// "Financial difficulties", "Effective Challenge": a short line on its own. Commas,
         /// colons and at-signs mark the lines of name lists, glossaries and cover pages
         /// ("Director, Camden Learning", "CAMHS: Child and Adolescent ...", "Email: x@y").
-        static func isPlainHeading(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { buffer in
-                let count = buffer.count
-                // The tests that read a few bytes come before those that read them all.
-                guard count <= 70, count > 0, Bytes.isUpper(buffer[0]), hasWords(buffer) else { return false }
-                switch Bytes.lastPunctuation(buffer, 0, count) {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
-                     UInt8(ascii: ","), Bytes.hyphen:
-                    return false
-                default:
-                    break
-                }
-                guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
-                for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
-                    return false
-                }
-                return !FunctionWords.endsWithOne(buffer, 0, count)
+        static func isPlainHeading(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            let count = buffer.count
+            // The tests that read a few bytes come before those that read them all.
+            guard count <= 70, count > 0, Bytes.isUpper(buffer[0]), hasWords(buffer) else { return false }
+            switch Bytes.lastPunctuation(buffer, 0, count) {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                 UInt8(ascii: ","), Bytes.hyphen:
+                return false
+            default:
+                break
             }
-        }
-
-        static func endsLikeSentence(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { endsLikeSentence($0) }
+            guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
+            for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
+                return false
+            }
+            return !FunctionWords.endsWithOne(buffer, 0, count)
         }
 
         static func endsLikeSentence(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -3,10 +3,10 @@ extension ParagraphSegmenter {
     /// at the line end while keeping the hyphens that belong to the words.
     enum LineJoiner {
         /// Appends `bytes[start..<end]` to `text` as the next line of the same paragraph.
-        static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to text: inout [UInt8]) {
+        static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to text: TextBuffer) {
             guard start < end else { return }
             guard let last = text.last else {
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                text.append(bytes, start, end)
                 return
             }
             let next = bytes[start]
@@ -23,14 +23,14 @@ extension ParagraphSegmenter {
                 // "@" + "CamdenSCP" is a handle broken at the line end.
                 text.append(Bytes.space)
             }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            text.append(bytes, start, end)
         }
 
         /// Whether the hyphen ending `text` is part of the word: before a capital ("Pan-London"),
         /// after a prefix that takes one ("multi-agency", "out-of-school"), before a word
         /// that is written as a compound ("sector-led"), or when the next piece is itself
         /// hyphenated ("out-" + "of-school"). Otherwise the word was split: "safe-guarding".
-        static func keepsHyphen(_ text: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        static func keepsHyphen(_ text: TextBuffer, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             if Bytes.isUpper(bytes[start]) { return true }
             var nextEnd = start
             while nextEnd < end && (Bytes.isLetter(bytes[nextEnd]) || bytes[nextEnd] == Bytes.hyphen) {
@@ -38,7 +38,7 @@ extension ParagraphSegmenter {
                 nextEnd += 1
             }
             if let key = WordKey.of(bytes, start, nextEnd), compoundEndings.contains(key) { return true }
-            return text.withUnsafeBufferPointer { buffer in
+            return text.withBytes { buffer in
                 let hyphen = buffer.count - 1
                 // Look back no further than the longest prefix: the text may end in a word that
                 // earlier joins have made enormous, and rescanning it each time would be quadratic.

@@ -16,14 +16,15 @@ extension ParagraphSegmenter {
 
         /// Takes the next unit; returns a text buffer that is no longer needed, for the
         /// caller to write the next unit into.
-        mutating func add(_ unit: consuming SegmentUnit) -> [UInt8] {
+        mutating func add(_ unit: consuming SegmentUnit) -> TextBuffer {
             guard isHolding else {
-                held = consume unit
+                // The placeholder's storage goes back, to hold the next unit.
+                swap(&held, &unit)
                 isHolding = true
-                return []
+                return unit.text
             }
             if continues(with: unit) {
-                unit.text.withUnsafeBufferPointer { LineJoiner.append($0, 0, $0.count, to: &held.text) }
+                unit.text.withBytes { LineJoiner.append($0, 0, $0.count, to: held.text) }
                 held.lastLine = unit.lastLine
                 if held.kind != .body {
                     held.kind = .body
@@ -57,7 +58,7 @@ extension ParagraphSegmenter {
             guard unit.isPlainText, let first = unit.text.first, !held.text.isEmpty else { return false }
             if held.kind != .body { return Bytes.isLower(first) }
             guard unit.followsBreak, held.role != .tableRow else { return false }
-            return held.text.withUnsafeBufferPointer { text in
+            return held.text.withBytes { text in
                 if Bytes.endsSentence(text, 0, text.count) { return false }
                 // "... delivered in schools over" / "2019-20 with 5,435 young people".
                 if FunctionWords.endsWithOne(text, 0, text.count) { return true }
@@ -72,8 +73,8 @@ extension ParagraphSegmenter {
             }
         }
 
-        private static func opensWithFunctionWord(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { buffer in
+        private static func opensWithFunctionWord(_ text: TextBuffer) -> Bool {
+            text.withBytes { buffer in
                 guard let key = WordKey.of(buffer, 0, Bytes.firstWordEnd(buffer, 0, buffer.count)) else { return false }
                 return FunctionWords.keys.contains(key)
             }
@@ -92,17 +93,17 @@ extension ParagraphSegmenter {
             if held.kind != .plainHeading { lastListedLineFirstWord = nil }
             switch held.kind {
             case .heading:
-                setSection(held.text)
+                setSection()
             case .numberedHeading:
                 if let number = held.number, let nextNumber = next?.number, nextNumber.follows(number) {
                     emitHeld(role: number.isClause ? .body : .listItem)
                 } else {
-                    setSection(held.text)
+                    setSection()
                 }
             case .plainHeading:
-                let firstWord = Array(held.text.prefix { !Bytes.isBlank($0) })
+                let firstWord = held.text.withBytes { Array($0.prefix { !Bytes.isBlank($0) }) }
                 if let next, next.isSubstantial, firstWord != lastListedLineFirstWord {
-                    setSection(held.text)
+                    setSection()
                     lastListedLineFirstWord = nil
                 } else {
                     emitHeld(role: held.role)
@@ -118,20 +119,26 @@ extension ParagraphSegmenter {
         private static func isSubstantial(_ unit: borrowing SegmentUnit) -> Bool {
             guard unit.kind == .body else { return false }
             if unit.role != .body || unit.text.count >= 100 { return true }
-            return unit.text.count >= 20 && unit.text.withUnsafeBufferPointer { Bytes.endsSentence($0, 0, $0.count) }
+            return unit.text.count >= 20 && unit.text.withBytes { Bytes.endsSentence($0, 0, $0.count) }
         }
 
-        private mutating func setSection(_ heading: [UInt8]) {
+        /// Makes the held unit the heading of what follows.
+        private mutating func setSection() {
             // "####" with nothing after it heads nothing.
-            guard !heading.isEmpty else { return }
-            sink.setSection(heading)
-            inContents = ContentsHeading.matches(heading)
+            guard !held.text.isEmpty else { return }
+            held.text.withBytes { heading in
+                sink.setSection(heading)
+                inContents = ContentsHeading.matches(heading)
+            }
         }
 
         private mutating func emitHeld(role: Paragraph.Role) {
             // The entries under "Table of contents" repeat the headings of the document.
-            guard !inContents, Letters.hasTwo(held.text) else { return }
-            sink.paragraph(held.text, lines: held.firstLine...max(held.firstLine, held.lastLine), role: role)
+            guard !inContents else { return }
+            let lines = held.firstLine...max(held.firstLine, held.lastLine)
+            held.text.withBytes { text in
+                if Letters.hasTwo(text) { sink.paragraph(text, lines: lines, role: role) }
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 extension ParagraphSegmenter {
     /// "Contents" or "Table of contents".
     enum ContentsHeading {
-        static func matches(_ text: [UInt8]) -> Bool {
+        static func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
             // No character outside ASCII lowercases to a letter of these words, so folding
             // ASCII capitals is all `lowercased()` would do here.
             equalsFoldingCapitals(text, "contents") || equalsFoldingCapitals(text, "table of contents")
         }
 
-        private static func equalsFoldingCapitals(_ text: [UInt8], _ lowercase: StaticString) -> Bool {
+        private static func equalsFoldingCapitals(_ text: UnsafeBufferPointer<UInt8>, _ lowercase: StaticString) -> Bool {
             guard text.count == lowercase.utf8CodeUnitCount else { return false }
             let expected = lowercase.utf8Start
             for (offset, byte) in text.enumerated() where (Bytes.isUpper(byte) ? byte | 0x20 : byte) != expected[offset] {
@@ -19,7 +19,7 @@ extension ParagraphSegmenter {
 
     /// Paragraphs must hold words: "13%" or "£5,000" alone are figures from a chart.
     enum Letters {
-        static func hasTwo(_ text: [UInt8]) -> Bool {
+        static func hasTwo(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
             var letters = 0
             var sawMultiByte = false
             for byte in text {

@@ -3,9 +3,10 @@ extension ParagraphSegmenter {
     /// `Paragraph` values; counting only needs the text bytes, so it need not pay for a
     /// `String` per paragraph nor keep the paragraphs of a whole document.
     protocol ParagraphSink {
-        /// A heading: the section of the paragraphs that follow, until the next one.
-        mutating func setSection(_ heading: [UInt8])
-        mutating func paragraph(_ text: [UInt8], lines: ClosedRange<Int>, role: Paragraph.Role)
+        /// A heading: the section of the paragraphs that follow, until the next one. The
+        /// buffers passed to these are valid only during the call.
+        mutating func setSection(_ heading: UnsafeBufferPointer<UInt8>)
+        mutating func paragraph(_ text: UnsafeBufferPointer<UInt8>, lines: ClosedRange<Int>, role: Paragraph.Role)
     }
 
     /// Builds the `Paragraph` values `segment(_:)` returns.
@@ -13,11 +14,11 @@ extension ParagraphSegmenter {
         var paragraphs: [Paragraph] = []
         private var section: String?
 
-        mutating func setSection(_ heading: [UInt8]) {
+        mutating func setSection(_ heading: UnsafeBufferPointer<UInt8>) {
             section = String(decoding: heading, as: UTF8.self)
         }
 
-        mutating func paragraph(_ text: [UInt8], lines: ClosedRange<Int>, role: Paragraph.Role) {
+        mutating func paragraph(_ text: UnsafeBufferPointer<UInt8>, lines: ClosedRange<Int>, role: Paragraph.Role) {
             paragraphs.append(Paragraph(index: paragraphs.count, text: String(decoding: text, as: UTF8.self), lines: lines,
                                         section: section, role: role))
         }
@@ -31,27 +32,35 @@ extension ParagraphSegmenter {
         private var heading: [UInt8]?
         private var previousHeading: [UInt8]?
         private var sectionNumber = 0
+        /// A heading came since the last paragraph, which may have changed the section.
+        private var headingArrived = false
 
         init(body: @escaping (ParagraphBytes) -> Void) { self.body = body }
 
-        mutating func setSection(_ heading: [UInt8]) { self.heading = heading }
+        mutating func setSection(_ heading: UnsafeBufferPointer<UInt8>) {
+            self.heading = Array(heading)
+            headingArrived = true
+        }
 
-        mutating func paragraph(_ text: [UInt8], lines: ClosedRange<Int>, role: Paragraph.Role) {
+        mutating func paragraph(_ text: UnsafeBufferPointer<UInt8>, lines: ClosedRange<Int>, role: Paragraph.Role) {
             let index = self.index
             self.index += 1
             // As `Paragraph.section` compares from one paragraph to the next: the section
             // changes when the heading text does.
-            if heading != previousHeading {
-                sectionNumber += 1
-                previousHeading = heading
+            if headingArrived {
+                headingArrived = false
+                if heading != previousHeading {
+                    sectionNumber += 1
+                    previousHeading = heading
+                }
             }
             let sectionNumber = self.sectionNumber
-            let heading = self.heading ?? []
+            guard let heading else {
+                body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: nil, sectionNumber: sectionNumber))
+                return
+            }
             heading.withUnsafeBufferPointer { heading in
-                text.withUnsafeBufferPointer { text in
-                    body(ParagraphBytes(index: index, text: text, lines: lines, role: role,
-                                        heading: self.heading == nil ? nil : heading, sectionNumber: sectionNumber))
-                }
+                body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: heading, sectionNumber: sectionNumber))
             }
         }
     }

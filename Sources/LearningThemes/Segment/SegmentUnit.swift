@@ -12,7 +12,7 @@ extension ParagraphSegmenter {
             case plainHeading
         }
 
-        var text: [UInt8]
+        var text: TextBuffer
         var firstLine: Int
         var lastLine: Int
         var role: Paragraph.Role
@@ -30,7 +30,7 @@ extension ParagraphSegmenter {
 
         /// Fills the place of a unit where there is none yet; never sent on.
         static var placeholder: SegmentUnit {
-            SegmentUnit(text: [], firstLine: 0, lastLine: 0, role: .body, kind: .body, number: nil, followsBreak: false,
+            SegmentUnit(text: TextBuffer(), firstLine: 0, lastLine: 0, role: .body, kind: .body, number: nil, followsBreak: false,
                         isPlainText: false)
         }
     }

@@ -10,11 +10,11 @@ extension ParagraphSegmenter {
             case dropped
         }
 
-        /// `isPlain` as `SourceLine.isPlain`: each cell is its bytes, trimmed.
+        /// `isPlain` as `SourceLine.isPlain`: each cell is its bytes, trimmed. `cellText` is
+        /// scratch storage for one cell's text.
         static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isPlain: Bool,
-                          into joined: inout [UInt8]) -> Shape {
-            joined.removeAll(keepingCapacity: true)
-            var cellText: [UInt8] = []
+                          into joined: TextBuffer, cellText: TextBuffer) -> Shape {
+            joined.removeAll()
             var kept = 0
             var lastKept: (start: Int, end: Int) = (start, start)
             var lastCellWasPageReference = false
@@ -24,17 +24,18 @@ extension ParagraphSegmenter {
             var cellStart = start
             while true {
                 let index = Bytes.firstIndex(of: Bytes.tab, bytes, cellStart, end)
-                cellText.removeAll(keepingCapacity: true)
+                cellText.removeAll()
                 if isPlain {
                     var first = cellStart
                     var last = index
                     while first < last && Bytes.isBlank(bytes[first]) { first += 1 }
                     while last > first && Bytes.isBlank(bytes[last - 1]) { last -= 1 }
-                    cellText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<last]))
+                    cellText.append(bytes, first, last)
                 } else {
-                    TextCleaner.clean(bytes, cellStart, index, into: &cellText)
+                    TextCleaner.clean(bytes, cellStart, index, into: cellText)
                 }
-                if !isJunk(cellText) {
+                let keptCell = cellText.withBytes { cell -> Bool in
+                    guard !isJunk(cell) else { return false }
                     if kept > 0 {
                         joined.append(Bytes.space)
                         joined.append(UInt8(ascii: "|"))
@@ -42,11 +43,14 @@ extension ParagraphSegmenter {
                         longestOther = max(longestOther, lastKept.end - lastKept.start)
                         othersAreWords = othersAreWords && lastHasLetter
                     }
-                    joined.append(contentsOf: cellText)
+                    joined.append(cell, 0, cell.count)
+                    lastCellWasPageReference = isPageReference(cell)
+                    lastHasLetter = cell.contains(where: Bytes.isLetter)
+                    return true
+                }
+                if keptCell {
                     kept += 1
                     lastKept = (cellStart, index)
-                    lastCellWasPageReference = isPageReference(cellText)
-                    lastHasLetter = cellText.contains(where: Bytes.isLetter)
                 }
                 if index == end { break }
                 cellStart = index + 1
@@ -65,20 +69,18 @@ extension ParagraphSegmenter {
 
         /// Cells holding no words: empty, one stray character ("Σ", ")"), a page label, or
         /// a placeholder such as "_" or "-". A lone digit or letter is a value ("4", "Y").
-        static func isJunk(_ cell: [UInt8]) -> Bool {
-            if cell.isEmpty { return true }
-            return cell.withUnsafeBufferPointer { buffer in
-                let count = buffer.count
-                if PageFurniture.isPageLabel(buffer, 0, count) { return true }
-                if PageFurniture.isSingleCharacter(buffer, 0, count) { return !Bytes.isAlphanumeric(buffer[0]) }
-                if count > 4 { return false }
-                for byte in buffer where Bytes.isAlphanumeric(byte) || byte >= 0xC0 { return false }
-                return true
-            }
+        static func isJunk(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+            let count = cell.count
+            if count == 0 { return true }
+            if PageFurniture.isPageLabel(cell, 0, count) { return true }
+            if PageFurniture.isSingleCharacter(cell, 0, count) { return !Bytes.isAlphanumeric(cell[0]) }
+            if count > 4 { return false }
+            for byte in cell where Bytes.isAlphanumeric(byte) || byte >= 0xC0 { return false }
+            return true
         }
 
         /// "4", "36", "8-9": the page column of a table of contents.
-        static func isPageReference(_ cell: [UInt8]) -> Bool {
+        static func isPageReference(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
             var digits = 0
             var sawDash = false
             for byte in cell {

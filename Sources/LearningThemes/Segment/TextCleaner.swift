@@ -3,10 +3,10 @@ extension ParagraphSegmenter {
     /// Markdown emphasis and link targets dropped, whitespace collapsed. One forward pass.
     enum TextCleaner {
         /// Appends the cleaned form of `bytes[start..<end]` to `output`.
-        static func clean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) {
+        static func clean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: TextBuffer) {
             let outputStart = output.count
             // Cleaning never lengthens text: every tag, reference or blank run becomes at most its own size.
-            if output.capacity < outputStart + (end - start) { output.reserveCapacity(outputStart + (end - start)) }
+            output.reserve(end - start)
             var pendingSpace = false
             var tagCloser = NextByteFinder(UInt8(ascii: ">"))
             var bracketCloser = NextByteFinder(UInt8(ascii: "]"))
@@ -55,7 +55,7 @@ extension ParagraphSegmenter {
                         if output.count > outputStart { output.append(Bytes.space) }
                         pendingSpace = false
                     }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                    output.append(bytes, index, runEnd)
                     index = runEnd
                     continue
                 }

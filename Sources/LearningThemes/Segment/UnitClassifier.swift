@@ -7,24 +7,24 @@ extension ParagraphSegmenter {
         /// for the cleaner to change (as the line scanner found), so they are copied as they are.
         static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
                              lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false, endsOnLongLine: Bool = false,
-                             reusing buffer: consuming [UInt8]) -> SegmentUnit {
-            buffer.removeAll(keepingCapacity: true)
-            var unit = SegmentUnit(text: consume buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
+                             reusing buffer: TextBuffer) -> SegmentUnit {
+            buffer.removeAll()
+            var unit = SegmentUnit(text: buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
                                    kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false,
                                    endsOnLongLine: endsOnLongLine)
             switch origin {
             case .markdownHeading:
                 var contentStart = start
                 while contentStart < end && bytes[contentStart] == UInt8(ascii: "#") { contentStart += 1 }
-                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: &unit.text)
+                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: unit.text)
                 // "## These outcomes are in line with expectations." is a sentence set large.
-                if !HeadingShape.endsLikeSentence(unit.text) { unit.kind = .heading }
+                if !unit.text.withBytes(HeadingShape.endsLikeSentence) { unit.kind = .heading }
             case .htmlHeading:
-                TextCleaner.clean(bytes, start, end, into: &unit.text)
+                TextCleaner.clean(bytes, start, end, into: unit.text)
                 unit.kind = .heading
             case .htmlListItem:
                 let marker = ListMarkers.parse(bytes, start, end)
-                TextCleaner.clean(bytes, marker.contentStart, end, into: &unit.text)
+                TextCleaner.clean(bytes, marker.contentStart, end, into: unit.text)
                 unit.role = .listItem
             case .htmlBlock:
                 _ = classifyBlock(bytes, start, end, lineCount: 1, isPlain: false, &unit)
@@ -39,7 +39,7 @@ extension ParagraphSegmenter {
         private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lineCount: Int,
                                           isPlain: Bool, _ unit: inout SegmentUnit) -> Bool {
             let marker = ListMarkers.parse(bytes, start, end)
-            clean(bytes, marker.contentStart, end, isPlain: isPlain, into: &unit.text)
+            clean(bytes, marker.contentStart, end, isPlain: isPlain, into: unit.text)
             if marker.bullet != .none {
                 unit.number = marker.number
                 unit.role = marker.number?.isClause == true ? .body : .listItem
@@ -48,35 +48,36 @@ extension ParagraphSegmenter {
             if let number = marker.number {
                 unit.number = number
                 if number.style == .dotted && !number.starred && lineCount <= 3
-                    && !isItalicOnly(bytes, marker.contentStart, end) && HeadingShape.isNumberedHeading(unit.text, lineCount: lineCount) {
-                    unit.kind = HeadingShape.isCapitals(unit.text) ? .heading : .numberedHeading
+                    && !isItalicOnly(bytes, marker.contentStart, end)
+                    && unit.text.withBytes({ HeadingShape.isNumberedHeading($0, lineCount: lineCount) }) {
+                    unit.kind = unit.text.withBytes(HeadingShape.isCapitals) ? .heading : .numberedHeading
                 } else {
                     unit.role = number.isClause ? .body : .listItem
                 }
                 return true
             }
-            if lineCount <= 2 && isBoldOnly(bytes, marker.contentStart, end) && HeadingShape.isBoldHeading(unit.text) {
+            if lineCount <= 2 && isBoldOnly(bytes, marker.contentStart, end) && unit.text.withBytes(HeadingShape.isBoldHeading) {
                 unit.kind = .heading
                 return false
             }
             if lineCount == 1, let (number, contentStart) = ListMarkers.bareNumber(bytes, marker.contentStart, end) {
-                var rest: [UInt8] = []
-                clean(bytes, contentStart, end, isPlain: isPlain, into: &rest)
-                if HeadingShape.isCapitals(rest) {
+                let rest = TextBuffer(capacity: end - contentStart)
+                clean(bytes, contentStart, end, isPlain: isPlain, into: rest)
+                if rest.withBytes(HeadingShape.isCapitals) {
                     unit.text = rest
                     unit.kind = .heading
                     return false
                 }
-                if HeadingShape.isBareNumberHeading(rest) {
+                if rest.withBytes(HeadingShape.isBareNumberHeading) {
                     unit.text = rest
                     unit.number = number
                     unit.kind = .numberedHeading
                     return false
                 }
             }
-            if lineCount <= 2 && HeadingShape.isCapitals(unit.text) {
+            if lineCount <= 2 && unit.text.withBytes(HeadingShape.isCapitals) {
                 unit.kind = .heading
-            } else if lineCount <= 2 && HeadingShape.isPlainHeading(unit.text) {
+            } else if lineCount <= 2 && unit.text.withBytes(HeadingShape.isPlainHeading) {
                 unit.kind = .plainHeading
             }
             return !marker.isEmpty
@@ -86,11 +87,11 @@ extension ParagraphSegmenter {
         /// before it), is its own cleaned text.
         @inline(__always)
         private static func clean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isPlain: Bool,
-                                  into text: inout [UInt8]) {
+                                  into text: TextBuffer) {
             if isPlain {
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                text.append(bytes, start, end)
             } else {
-                TextCleaner.clean(bytes, start, end, into: &text)
+                TextCleaner.clean(bytes, start, end, into: text)
             }
         }
 

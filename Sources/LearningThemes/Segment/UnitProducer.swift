@@ -4,9 +4,12 @@ extension ParagraphSegmenter {
     struct UnitProducer {
         let bytes: UnsafeBufferPointer<UInt8>
         let lines: [SourceLine]
-        private var joined: [UInt8] = []
+        /// The raw lines of a unit, joined before they are cleaned.
+        private let joined = TextBuffer()
+        /// One cell of a table row, cleaned.
+        private let cellText = TextBuffer()
         /// Text storage handed back by the assembler, reused for the next unit.
-        private var spare: [UInt8] = []
+        private var spare = TextBuffer()
         /// Longer than any column of a PDF page: a line that holds a whole paragraph.
         static let longLine = 120
 
@@ -44,7 +47,7 @@ extension ParagraphSegmenter {
                     afterBreak = false
                 case .markdownHeading:
                     let unit = UnitClassifier.classify(bytes, line.start, line.end, origin: .markdownHeading,
-                                                       lines: line.number...line.number, followsBreak: afterBreak, reusing: takeSpare())
+                                                       lines: line.number...line.number, followsBreak: afterBreak, reusing: spare)
                     spare = assembler.add(unit)
                     afterBreak = false
                 case .text:
@@ -75,18 +78,18 @@ extension ParagraphSegmenter {
                 let line = lines[unit.lowerBound]
                 spare = assembler.add(UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
                                                               followsBreak: followsBreak, isPlain: line.isPlain,
-                                                              endsOnLongLine: endsOnLongLine, reusing: takeSpare()))
+                                                              endsOnLongLine: endsOnLongLine, reusing: spare))
                 return
             }
-            joined.removeAll(keepingCapacity: true)
+            joined.removeAll()
             // Joining plain lines makes plain text: trimmed lines meet at one space or none.
             var isPlain = true
             for index in unit {
-                LineJoiner.append(bytes, lines[index].start, lines[index].end, to: &joined)
+                LineJoiner.append(bytes, lines[index].start, lines[index].end, to: joined)
                 isPlain = isPlain && lines[index].isPlain
             }
-            let storage = takeSpare()
-            let classified = joined.withUnsafeBufferPointer { buffer in
+            let storage = spare
+            let classified = joined.withBytes { buffer in
                 UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
                                         isPlain: isPlain, endsOnLongLine: endsOnLongLine, reusing: storage)
             }
@@ -95,8 +98,8 @@ extension ParagraphSegmenter {
 
         /// Returns false when the line held nothing worth keeping.
         private mutating func addTabbed<Sink: ParagraphSink>(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) -> Bool {
-            var text = takeSpare()
-            switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: &text) {
+            let text = spare
+            switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: text, cellText: cellText) {
             case .row:
                 spare = assembler.add(SegmentUnit(text: text, firstLine: line.number, lastLine: line.number, role: .tableRow,
                                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false))
@@ -107,18 +110,16 @@ extension ParagraphSegmenter {
                 while start < end && Bytes.isBlank(bytes[start]) { start += 1 }
                 while end > start && Bytes.isBlank(bytes[end - 1]) { end -= 1 }
                 let range = line.number...line.number
-                spare = text
                 if HTMLTag.containsBlockTag(bytes, start, end) {
                     addHTML(start, end, line.number, followsBreak: followsBreak, &assembler)
                 } else {
                     let origin: UnitOrigin = LineKinds.isMarkdownHeading(bytes, start, end) ? .markdownHeading : .textBlock(lineCount: 1)
                     let unit = UnitClassifier.classify(bytes, start, end, origin: origin, lines: range, followsBreak: followsBreak,
-                                                       isPlain: line.isPlain, reusing: takeSpare())
+                                                       isPlain: line.isPlain, reusing: spare)
                     spare = assembler.add(unit)
                 }
                 return true
             case .dropped:
-                spare = text
                 return false
             }
         }
@@ -126,7 +127,7 @@ extension ParagraphSegmenter {
         private mutating func addHTML<Sink: ParagraphSink>(_ start: Int, _ end: Int, _ number: Int, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             var isFirst = true
             let bytes = self.bytes
-            var storage = takeSpare()
+            var storage = spare
             HTMLFragments.split(bytes, start, end) { pieceStart, pieceEnd, origin in
                 let unit = UnitClassifier.classify(bytes, pieceStart, pieceEnd, origin: origin, lines: number...number,
                                                    followsBreak: isFirst && followsBreak, reusing: storage)
@@ -134,13 +135,6 @@ extension ParagraphSegmenter {
                 isFirst = false
             }
             spare = storage
-        }
-
-        /// The spare text storage, leaving none behind, so that whoever takes it owns it alone.
-        private mutating func takeSpare() -> [UInt8] {
-            var storage: [UInt8] = []
-            swap(&storage, &spare)
-            return storage
         }
     }
 }
