@@ -399,6 +399,32 @@ final class SegmenterTests: XCTestCase {
         XCTAssertTrue(paragraphs.allSatisfy { $0.role == .listItem && $0.section == nil })
     }
 
+    /// 001, lines 3455-3479: the last item of a numbered list is an item, not the heading
+    /// of the paragraph after the list, even though it is short and a paragraph follows.
+    func testLastItemOfANumberedListIsNotAHeading() {
+        let text = """
+        5.5.1 Safeguarding children with complex medical needs
+
+        In January 2020, the CSCP organised a case learning event. The events objectives included:
+
+        1. To improve outcomes for children with complex medical needs 
+        and their families through better multi-agency working
+
+        2. To understand the challenges experienced when working with 
+        children with complex medical needs
+
+        3. To support and empower professionals to manage safeguarding 
+        cases involving children with complex medical needs
+
+        100% of delegates agreed that the workshop met the identified aims and 
+        objectives.
+        """
+        let paragraphs = segmenter.segment(text)
+        XCTAssertEqual(paragraphs.map(\.role), [.body, .listItem, .listItem, .listItem, .body])
+        XCTAssertEqual(Set(paragraphs.map(\.section)), ["Safeguarding children with complex medical needs"])
+        XCTAssertEqual(paragraphs[3].text, "To support and empower professionals to manage safeguarding cases involving children with complex medical needs")
+    }
+
     /// 004, lines 627-629, 766-774 and 1103-1105: Markdown and bold-only headings; a
     /// heading that runs on into a lower-case line is the start of its paragraph.
     func testMarkdownAndBoldHeadings() {

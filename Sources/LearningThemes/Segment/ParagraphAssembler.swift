@@ -13,6 +13,8 @@ extension ParagraphSegmenter {
         /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
         private var lastListedLineFirstWord: [UInt8]?
         private var inContents = false
+        /// The number of the item just sent on, while a numbered list may still go on.
+        private var lastItemNumber: ClauseNumber?
 
         /// Takes the next unit; returns a text buffer that is no longer needed, for the
         /// caller to write the next unit into.
@@ -95,7 +97,10 @@ extension ParagraphSegmenter {
             case .heading:
                 setSection()
             case .numberedHeading:
-                if let number = held.number, let nextNumber = next?.number, nextNumber.follows(number) {
+                // "3. To support professionals ..." after items 1 and 2 ends their list,
+                // whatever follows it.
+                if let number = held.number,
+                   next?.number?.follows(number) == true || lastItemNumber.map(number.follows) == true {
                     emitHeld(role: number.isClause ? .body : .listItem)
                 } else {
                     setSection()
@@ -126,6 +131,7 @@ extension ParagraphSegmenter {
         private mutating func setSection() {
             // "####" with nothing after it heads nothing.
             guard !held.text.isEmpty else { return }
+            lastItemNumber = nil
             held.text.withBytes { heading in
                 sink.setSection(heading)
                 inContents = ContentsHeading.matches(heading)
@@ -135,6 +141,7 @@ extension ParagraphSegmenter {
         private mutating func emitHeld(role: Paragraph.Role) {
             // The entries under "Table of contents" repeat the headings of the document.
             guard !inContents else { return }
+            lastItemNumber = role == .listItem ? held.number : nil
             let lines = held.firstLine...max(held.firstLine, held.lastLine)
             held.text.withBytes { text in
                 if Letters.hasTwo(text) { sink.paragraph(text, lines: lines, role: role) }

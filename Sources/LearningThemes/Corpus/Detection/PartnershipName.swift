@@ -83,14 +83,18 @@ extension MetadataDetector {
         /// Only a line with "partnership" or "board" in it can name a partnership: a cheap
         /// test that spares most lines of a long document the full search.
         static func mayBeNamed(in text: ScanText) -> Bool {
-            for offset in text.start..<text.end {
-                switch text.bytes[offset] | 0x20 {
-                case UInt8(ascii: "p"): if text.wordEnd(partnership, at: offset) != nil { return true }
-                case UInt8(ascii: "b"): if text.wordEnd(board, at: offset) != nil { return true }
-                default: break
+            text.bytes.withUnsafeBytes { raw in
+                WordScan.forEachCandidate(in: text.start..<text.end, reach: 8, marks: { offset in
+                    let word = WordScan.folded(WordScan.word(at: offset, in: raw))
+                    return ByteWords.zeroBytes(word ^ 0x7070_7070_7070_7070) | ByteWords.zeroBytes(word ^ 0x6262_6262_6262_6262)
+                }) { offset in
+                    switch text.bytes[offset] | 0x20 {
+                    case UInt8(ascii: "p"): text.wordEnd(partnership, at: offset) != nil
+                    case UInt8(ascii: "b"): text.wordEnd(board, at: offset) != nil
+                    default: false
+                    }
                 }
             }
-            return false
         }
 
         private static let partnership = Array("partnership".utf8), board = Array("board".utf8)
