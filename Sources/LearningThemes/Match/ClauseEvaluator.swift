@@ -6,19 +6,19 @@
 struct ClauseEvaluator {
     let matcher: Matcher
     let buffers: MatchBuffers
-    private let clauses: UnsafePointer<CompiledClause>
-    private let tokens: ScratchBuffer<ClassedToken>
-    private let occurrences: ScratchBuffer<Occurrence>
-    private let atoms: StampTable
-    private let generation: UInt32
-    private var work: EvaluationBuffers
+    let clauses: UnsafePointer<CompiledClause>
+    let tokens: ScratchBuffer<ClassedToken>
+    let trace: PhraseTrace
+    let atoms: StampTable
+    let generation: UInt32
+    var work: EvaluationBuffers
 
     init(matcher: Matcher, scratch: MatchScratch) {
         self.matcher = matcher
         self.buffers = scratch.buffers
         clauses = UnsafePointer(matcher.clauses.base)
         tokens = buffers.tokens
-        occurrences = buffers.occurrences
+        trace = buffers.trace
         atoms = buffers.atoms
         generation = buffers.generation
         work = buffers.evaluation
@@ -101,8 +101,6 @@ struct ClauseEvaluator {
         work.survivorStart.reset()
         work.survivorStart.append(0)
         defer { buffers.evaluation = work }
-        guard !occurrences.isEmpty else { return }
-        countOccurrencesByAtom()
         findCandidates()
         // Most paragraphs end here: a `near/N` clause needs both its sides, and words
         // common enough to be everywhere tend to be one side of one.
@@ -141,127 +139,6 @@ struct ClauseEvaluator {
                 work.survivorStart.append(Int32(work.survivors.count))
             }
         }
-    }
-
-    /// Stamps the atoms that occur, counts their occurrences and lists them in
-    /// `touchedAtoms`; none is grouped yet (first index -1).
-    private mutating func countOccurrencesByAtom() {
-        // Locals, so the loop keeps pointers and counts in registers.
-        let generation = self.generation
-        let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
-        let occurrences = self.occurrences
-        var touched = work.touchedAtoms
-        defer { work.touchedAtoms = touched }
-        touched.reset()
-        for index in 0..<occurrences.count {
-            let atom = Int(occurrences[index].atom)
-            if stamps[atom] != generation {
-                stamps[atom] = generation
-                counts[atom] = 0
-                values[atom] = -1
-                touched.append(Int32(atom))
-            }
-            counts[atom] &+= 1
-        }
-    }
-
-    @inline(__always)
-    private func occurs(_ atom: Int32) -> Bool { atoms.stamps[Int(atom)] == generation }
-
-    /// Lists in `candidates` the clauses that can fire: those all of whose atoms occur. A
-    /// bit set puts them in clause order without sorting (that order groups clauses by
-    /// target, in taxonomy order). Their atoms go to `readAtoms`.
-    private mutating func findCandidates() {
-        let bits = buffers.clauseBits
-        let clausesOfAtomStart = matcher.clausesOfAtomStart.base
-        let clausesOfAtom = matcher.clausesOfAtom.base
-        let otherAtoms = matcher.otherAtomOfClausesOfAtom.base
-        let touched = work.touchedAtoms
-        var lowestWord = Int.max
-        var highestWord = -1
-        for index in 0..<touched.count {
-            let atom = Int(touched[index])
-            for position in Int(clausesOfAtomStart[atom])..<Int(clausesOfAtomStart[atom &+ 1]) {
-                let otherAtom = otherAtoms[position]
-                guard otherAtom < 0 || occurs(otherAtom) else { continue }
-                let clause = Int(clausesOfAtom[position])
-                bits[clause >> 6] |= 1 << UInt64(clause & 63)
-                lowestWord = min(lowestWord, clause >> 6)
-                highestWord = max(highestWord, clause >> 6)
-            }
-        }
-        var candidates = work.candidates
-        var readAtoms = work.readAtoms
-        defer {
-            work.candidates = candidates
-            work.readAtoms = readAtoms
-        }
-        candidates.reset()
-        readAtoms.reset()
-        guard highestWord >= 0 else { return }
-        for word in lowestWord...highestWord {
-            var value = bits[word]
-            bits[word] = 0
-            while value != 0 {
-                let clause = word << 6 + value.trailingZeroBitCount
-                value &= value - 1
-                candidates.append(Int32(clause))
-                markRead(clauses[clause].atom, in: &readAtoms)
-                if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom, in: &readAtoms) }
-            }
-        }
-    }
-
-    private func markRead(_ atom: Int32, in readAtoms: inout ScratchBuffer<Int32>) {
-        guard atoms.values[Int(atom)] < 0 else { return }
-        atoms.values[Int(atom)] = 0
-        readAtoms.append(atom)
-    }
-
-    /// Groups the occurrences of `readAtoms` into `grouped` with a counting sort (no
-    /// comparisons between atoms), then orders each atom's run by start. Runs arrive in
-    /// order of their last token, so they are nearly sorted and insertion sort is linear
-    /// in practice.
-    private mutating func groupOccurrencesOfReadAtoms() {
-        var offset: Int32 = 0
-        for index in 0..<work.readAtoms.count {
-            let atom = Int(work.readAtoms[index])
-            atoms.values[atom] = offset
-            offset += atoms.counts[atom]
-            atoms.counts[atom] = 0  // reused below as the fill cursor, ending at the count again
-        }
-        work.grouped.resize(to: Int(offset))
-        let grouped = work.grouped.base
-        for index in 0..<occurrences.count {
-            let occurrence = occurrences[index]
-            let atom = Int(occurrence.atom)
-            let first = atoms.values[atom]
-            guard first >= 0 else { continue }
-            grouped[Int(first &+ atoms.counts[atom])] = occurrence
-            atoms.counts[atom] &+= 1
-        }
-        for index in 0..<work.readAtoms.count {
-            let atom = Int(work.readAtoms[index])
-            let lower = Int(atoms.values[atom])
-            let upper = lower + Int(atoms.counts[atom])
-            guard upper - lower > 1 else { continue }
-            for position in (lower + 1)..<upper {
-                let item = grouped[position]
-                var slot = position
-                while slot > lower, grouped[slot - 1].start > item.start {
-                    grouped[slot] = grouped[slot - 1]
-                    slot -= 1
-                }
-                grouped[slot] = item
-            }
-        }
-    }
-
-    /// The occurrences of an atom that a candidate clause reads: a contiguous run of `grouped`.
-    @inline(__always)
-    private func occurrences(of atom: Int32) -> Range<Int> {
-        let first = Int(atoms.values[Int(atom)])
-        return first..<(first + Int(atoms.counts[Int(atom)]))
     }
 
     private func hits(of clauseIndex: Int32, into hits: inout ScratchBuffer<Hit>) {

@@ -13,6 +13,7 @@ public struct MatchScratch: Sendable {
     init(matcher: Matcher, maximumPhraseStates: Int) {
         buffers = MatchBuffers(atoms: matcher.atomCount, clauses: matcher.clauses.count,
                                phraseStates: PhraseStateCache(classCount: matcher.wordTrie.classCount,
+                                                              atomClauses: matcher.atomClauses,
                                                               maximumStates: maximumPhraseStates))
     }
 }
@@ -28,28 +29,27 @@ final class MatchBuffers: @unchecked Sendable {
     @exclusivity(unchecked) var tokens = ScratchBuffer<ClassedToken>()
     /// The phrase automaton's states and steps met so far, kept from paragraph to paragraph.
     let phraseStates: PhraseStateCache
-    @exclusivity(unchecked) var occurrences = ScratchBuffer<Occurrence>()
+    /// Each classed token's automaton state, and which queried atoms are present.
+    @exclusivity(unchecked) var trace: PhraseTrace
     /// What `ClauseEvaluator` works with, in one value it takes and stores back.
-    @exclusivity(unchecked) var evaluation = EvaluationBuffers()
-    /// Per atom: generation stamp, first index in `grouped` (-1 if not grouped), count.
+    @exclusivity(unchecked) var evaluation: EvaluationBuffers
+    /// Per atom read by a candidate clause: generation stamp, first index in `grouped`,
+    /// and count.
     let atoms: StampTable
-    /// One bit per clause, set while a paragraph is evaluated and cleared as it is read.
-    let clauseBits: UnsafeMutablePointer<UInt64>
     private(set) var generation: UInt32 = 0
 
     init(atoms: Int, clauses: Int, phraseStates: PhraseStateCache) {
         self.phraseStates = phraseStates
         self.atoms = StampTable(count: atoms)
-        clauseBits = .allocate(capacity: clauses / 64 + 1)
-        clauseBits.initialize(repeating: 0, count: clauses / 64 + 1)
+        trace = PhraseTrace(atomCount: atoms)
+        evaluation = EvaluationBuffers(clauseCount: clauses)
     }
 
     deinit {
         tokens.deallocate()
-        occurrences.deallocate()
+        trace.deallocate()
         evaluation.deallocate()
         atoms.deallocate()
-        clauseBits.deallocate()
     }
 
     /// Starts a paragraph: a new generation makes every atom stamp stale at once.
@@ -58,6 +58,7 @@ final class MatchBuffers: @unchecked Sendable {
         if generation == 0 {
             // Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.
             atoms.clear()
+            trace.present.clear()
             generation = 1
         }
     }
@@ -68,12 +69,14 @@ struct EvaluationBuffers {
     /// The occurrences of the atoms that clauses read, grouped by atom (each atom's run
     /// sorted by start).
     var grouped = ScratchBuffer<Occurrence>()
-    /// Atoms with occurrences in this paragraph, in first-seen order.
-    var touchedAtoms = ScratchBuffer<Int32>()
+    /// The candidate clauses as bits, which puts them in clause order without sorting.
+    var candidateBits: CandidateClauses
     /// The atoms of `candidates`, each once: the only ones worth grouping.
     var readAtoms = ScratchBuffer<Int32>()
     /// Clauses all of whose atoms occur, in clause order (so grouped by target).
     var candidates = ScratchBuffer<Int32>()
+    /// The tokens at which a read atom's phrase ends.
+    var readingTokens = ScratchBuffer<Int32>()
     var matches = ScratchBuffer<ClauseEvaluator.Hit>()
     var exclusions = ScratchBuffer<ClauseEvaluator.Hit>()
     var tagged = ScratchBuffer<Int32>()
@@ -81,9 +84,14 @@ struct EvaluationBuffers {
     var survivors = ScratchBuffer<ClauseEvaluator.Hit>()
     var survivorStart = ScratchBuffer<Int32>()
 
+    init(clauseCount: Int) {
+        candidateBits = CandidateClauses(clauseCount: clauseCount)
+    }
+
     func deallocate() {
+        candidateBits.deallocate()
         grouped.deallocate()
-        for buffer in [touchedAtoms, readAtoms, candidates, tagged, survivorStart] { buffer.deallocate() }
+        for buffer in [readAtoms, candidates, tagged, survivorStart, readingTokens] { buffer.deallocate() }
         for buffer in [matches, exclusions, survivors] { buffer.deallocate() }
     }
 }

@@ -10,15 +10,8 @@ public final class Matcher: Sendable {
     let phrases: PhraseAutomaton
     let clauses: FrozenArray<CompiledClause>
     let clauseIDs: [String]
-    /// The clauses to check when atom a occurs: clausesOfAtom[clausesOfAtomStart[a] ..<
-    /// clausesOfAtomStart[a + 1]]. A `near/N` clause needs both its atoms, so it is listed
-    /// under one only: the one fewer clauses use, as words many rules mention tend to be
-    /// common in text, and checking from the rarer side touches the clause less often.
-    let clausesOfAtomStart: FrozenArray<Int32>
-    let clausesOfAtom: FrozenArray<Int32>
-    /// Beside each entry of `clausesOfAtom`: the other atom that clause needs (its other
-    /// side of `near/N`), or -1, so finding the clauses that can fire reads no clause.
-    let otherAtomOfClausesOfAtom: FrozenArray<Int32>
+    /// The clauses that may fire when each atom occurs (see `AtomClauseIndex`).
+    let atomClauses: AtomClauseIndex
     let targets: FrozenArray<CompiledTarget>
     let targetIDs: [String]
     let atomCount: Int
@@ -31,21 +24,7 @@ public final class Matcher: Sendable {
         self.phrases = compiler.phrases
         self.clauses = FrozenArray(compiler.clauses)
         self.clauseIDs = compiler.clauseIDs
-        let usage = compiler.clausesByAtom.map(\.count)
-        let listed = compiler.clausesByAtom.enumerated().map { atom, clauses in
-            clauses.compactMap { clause -> (clause: Int32, otherAtom: Int32)? in
-                let compiled = compiler.clauses[Int(clause)]
-                guard compiled.nearAtom >= 0 && compiled.nearAtom != compiled.atom else { return (clause, -1) }
-                let other = compiled.atom == Int32(atom) ? compiled.nearAtom : compiled.atom
-                let checkedFrom = usage[Int(compiled.nearAtom)] < usage[Int(compiled.atom)] ? compiled.nearAtom : compiled.atom
-                return checkedFrom == Int32(atom) ? (clause, other) : nil
-            }
-        }
-        var starts: [Int32] = [0]
-        for list in listed { starts.append(starts.last! + Int32(list.count)) }
-        self.clausesOfAtomStart = FrozenArray(starts)
-        self.clausesOfAtom = FrozenArray(listed.flatMap { $0.map(\.clause) })
-        self.otherAtomOfClausesOfAtom = FrozenArray(listed.flatMap { $0.map(\.otherAtom) })
+        self.atomClauses = AtomClauseIndex(clausesByAtom: compiler.clausesByAtom, clauses: compiler.clauses)
         self.targets = FrozenArray(compiler.targets)
         self.targetIDs = compiler.targetIDs
         self.atomCount = compiler.atomCount
@@ -87,26 +66,26 @@ public final class Matcher: Sendable {
     }
 
     /// Tokenizes and runs the phrase automaton, filling `scratch` with the positions of
-    /// the tokens that match some rule word and the phrase occurrences among them.
+    /// the tokens that match some rule word, the automaton state of each, and the clauses
+    /// that may fire.
     ///
     /// Only such *classed* tokens are recorded: a phrase is a run of consecutive classed
     /// tokens, so occurrences index this shorter list, which keeps the common case (a word
     /// no rule mentions) to the scan alone.
     ///
     /// Runs in two passes, each a tight loop over few variables: words to classed tokens,
-    /// then classed tokens to phrase occurrences.
+    /// then classed tokens to automaton states and candidate clauses.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) {
         let buffers = scratch.buffers
         buffers.beginParagraph()
         var tokens = buffers.tokens
-        var occurrences = buffers.occurrences
+        var trace = buffers.trace
         tokens.reset()
-        occurrences.reset()
         let tokenCount = wordTrie.collectClassedTokens(in: bytes, into: &tokens)
-        let misses = phrases.collectOccurrences(in: tokens, trie: wordTrie, into: &occurrences, cache: buffers.phraseStates)
+        let misses = phrases.trace(tokens, trie: wordTrie, generation: buffers.generation, into: &trace, cache: buffers.phraseStates)
         buffers.tokens = tokens
-        buffers.occurrences = occurrences
-        scratch.work &+= tokenCount &+ tokens.count &+ misses &+ occurrences.count
+        buffers.trace = trace
+        scratch.work &+= tokenCount &+ tokens.count &+ misses
     }
 }
 

@@ -72,19 +72,17 @@ struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// Runs the automaton over `tokens`, appending every phrase occurrence to
-    /// `occurrences` in order of its last token; returns the number of cache misses.
-    /// Steps go through `cache`, which holds the states met so far (see `PhraseStateCache`).
-    func collectOccurrences(in tokens: ScratchBuffer<ClassedToken>, trie: WordTrie,
-                            into occurrences: inout ScratchBuffer<Occurrence>, cache: PhraseStateCache) -> Int {
-        var found = occurrences
-        defer { occurrences = found }
+    /// Runs the automaton over `tokens`, recording in `trace` the state of each token;
+    /// `generation` identifies the paragraph. Returns the number of cache misses. Steps go
+    /// through `cache`, which holds the states met so far (see `PhraseStateCache`).
+    func trace(_ tokens: ScratchBuffer<ClassedToken>, trie: WordTrie, generation: UInt32,
+               into trace: inout PhraseTrace, cache: PhraseStateCache) -> Int {
+        trace.reset(tokenCount: tokens.count, generation: generation)
+        let stateOfToken = trace.stateOfToken.base
         let fromEmpty = cache.fromEmpty
         var keys = cache.keys
         var targets = cache.targets
         var mask = cache.mask
-        var outputs = cache.outputs.base
-        var outputStart = cache.outputStart.base
         var lookupState = cache.lookupState.base
         var from = PhraseStateCache.empty
         var misses = 0
@@ -114,20 +112,17 @@ struct PhraseAutomaton: Sendable {
                 }
             }
             if state == PhraseStateCache.unknown {
-                state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie)
+                state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie) {
+                    trace.detach(upTo: ordinal, cache: cache)
+                }
                 misses &+= 1
                 // The step may have grown or cleared the cache.
                 keys = cache.keys
                 targets = cache.targets
                 mask = cache.mask
-                outputs = cache.outputs.base
-                outputStart = cache.outputStart.base
                 lookupState = cache.lookupState.base
             }
-            let end = Int32(truncatingIfNeeded: ordinal)
-            for output in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) &+ 1]) {
-                found.append(Occurrence(atom: outputs[output].atom, start: end &- outputs[output].length &+ 1, end: end))
-            }
+            stateOfToken[ordinal] = state
             from = lookupState[Int(state)]
         }
         return misses

@@ -31,6 +31,8 @@ final class PhraseStateCache: @unchecked Sendable {
     /// The state whose transitions a state shares: itself, or `empty` when none of its
     /// nodes has children (then only the root's targets can follow, as from `empty`).
     @exclusivity(unchecked) private(set) var lookupState = ScratchBuffer<Int32>()
+    /// What a token in each state sets off.
+    @exclusivity(unchecked) private(set) var triggers: TriggerTable
     /// The states by their node sets (see `StateSetTable`), so a miss finds an existing
     /// state without allocating.
     private var statesByNodes: StateSetTable
@@ -57,8 +59,9 @@ final class PhraseStateCache: @unchecked Sendable {
     let maximumStates: Int
     static let defaultMaximumStates = 1 << 18
 
-    init(classCount: Int, maximumStates: Int = PhraseStateCache.defaultMaximumStates) {
+    init(classCount: Int, atomClauses: AtomClauseIndex, maximumStates: Int = PhraseStateCache.defaultMaximumStates) {
         self.classCount = classCount
+        triggers = TriggerTable(atomClauses: atomClauses)
         self.maximumStates = max(2, maximumStates)
         fromEmpty = .allocate(capacity: max(1, classCount))
         statesByNodes = StateSetTable()
@@ -70,6 +73,7 @@ final class PhraseStateCache: @unchecked Sendable {
 
     deinit {
         for buffer in [nodes, nodeStart, outputStart, lookupState, stepNodes] { buffer.deallocate() }
+        triggers.deallocate()
         outputs.deallocate()
         statesByNodes.deallocate()
         fromEmpty.deallocate()
@@ -89,8 +93,10 @@ final class PhraseStateCache: @unchecked Sendable {
 
     /// The state after a token of `tokenClass` from `state` (a `lookupState`), on a miss
     /// of the cache: one NFA step, remembered. May clear the cache and so renumber the
-    /// states, but the state it returns is valid in the cache as it is afterwards.
-    func step(from state: Int32, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie) -> Int32 {
+    /// states, but the state it returns is valid in the cache as it is afterwards; before
+    /// clearing it calls `beforeRestart`, while the old states can still be read.
+    func step(from state: Int32, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie,
+              beforeRestart: () -> Void) -> Int32 {
         stepNodes.reset()
         let symbolRange = Int(trie.classSymbolStart[Int(tokenClass)])..<Int(trie.classSymbolStart[Int(tokenClass) + 1])
         for index in Int(nodeStart[Int(state)])..<Int(nodeStart[Int(state) + 1]) {
@@ -108,6 +114,7 @@ final class PhraseStateCache: @unchecked Sendable {
         var target = statesByNodes.find(set, hash: hash, nodes: nodes, nodeStart: nodeStart)
         if target < 0 {
             if lookupState.count >= maximumStates {
+                beforeRestart()
                 clear()
                 restarts += 1
                 return addState(set, hash: hash, automaton: automaton)
@@ -135,6 +142,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
         lookupState.append(continues ? state : PhraseStateCache.empty)
+        triggers.add(outputs: UnsafeBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
         return state
     }
@@ -176,13 +184,16 @@ final class PhraseStateCache: @unchecked Sendable {
         outputs.reset()
         outputStart.reset()
         lookupState.reset()
+        triggers.reset()
         statesByNodes.clear()
         nodeStart.append(0)
         nodeStart.append(0)
         outputStart.append(0)
         outputStart.append(0)
         lookupState.append(PhraseStateCache.empty)
+        triggers.add(outputs: UnsafeBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()
     }
 }
+

@@ -1,0 +1,143 @@
+/// The first steps of `ClauseEvaluator`: which clauses can fire, and the occurrences of
+/// the atoms they read. Each step walks the paragraph's classed tokens once or what an
+/// earlier step found, never the rule set; expanding occurrences happens only when some
+/// clause can fire, and only for the atoms such clauses read.
+extension ClauseEvaluator {
+    /// Lists in `candidates`, in clause order, the clauses of the entries the paragraph's
+    /// tokens set off whose other atom is present (see `PhraseTrace`), and their atoms in
+    /// `readAtoms`, each with no occurrence yet.
+    mutating func findCandidates() {
+        var bits = work.candidateBits
+        var candidates = work.candidates
+        var readAtoms = work.readAtoms
+        defer {
+            work.candidateBits = bits
+            work.candidates = candidates
+            work.readAtoms = readAtoms
+        }
+        let cache = buffers.phraseStates
+        trace.markPresent(cache: cache)
+        let present = trace.present.stamps, generation = self.generation, atoms = self.atoms
+        trace.forEachEntry(cache: cache) { entry in
+            if entry.otherAtom < 0 || present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
+        }
+        candidates.reset()
+        readAtoms.reset()
+        let clauses = self.clauses
+        func markRead(_ atom: Int32) {
+            guard atoms.stamps[Int(atom)] != generation else { return }
+            atoms.stamps[Int(atom)] = generation
+            atoms.values[Int(atom)] = 0
+            atoms.counts[Int(atom)] = 0
+            readAtoms.append(atom)
+        }
+        bits.removeAll { clause in
+            candidates.append(Int32(clause))
+            markRead(clauses[clause].atom)
+            if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom) }
+        }
+    }
+
+    /// Expands the occurrences of `readAtoms` into `grouped`, grouped by atom with a
+    /// counting sort (no comparisons between atoms), then orders each atom's run by start.
+    /// Tokens are walked in order and each token's phrases in the automaton's order, so
+    /// runs arrive in order of their last token: nearly sorted, and insertion sort is
+    /// linear in practice.
+    mutating func groupOccurrencesOfReadAtoms() {
+        let phrases = trace.reader(cache: buffers.phraseStates)
+        let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
+        let generation = self.generation
+        var readingTokens = work.readingTokens
+        defer { work.readingTokens = readingTokens }
+        readingTokens.reset()
+        var readBits: UInt64 = 0
+        for index in 0..<work.readAtoms.count { readBits |= TriggerTable.bit(work.readAtoms[index]) }
+        for ordinal in 0..<tokens.count where phrases.mayEnd(readBits, atToken: ordinal) {
+            var reads = false
+            for output in phrases.outputs(ofToken: ordinal) where stamps[Int(output.atom)] == generation {
+                counts[Int(output.atom)] &+= 1
+                reads = true
+            }
+            if reads { readingTokens.append(Int32(ordinal)) }
+        }
+        var offset: Int32 = 0
+        for index in 0..<work.readAtoms.count {
+            let atom = Int(work.readAtoms[index])
+            values[atom] = offset
+            offset += counts[atom]
+            counts[atom] = 0  // reused below as the fill cursor, ending at the count again
+        }
+        work.grouped.resize(to: Int(offset))
+        let grouped = work.grouped.base
+        for index in 0..<readingTokens.count {
+            let end = readingTokens[index]
+            for output in phrases.outputs(ofToken: Int(end)) where stamps[Int(output.atom)] == generation {
+                let atom = Int(output.atom)
+                grouped[Int(values[atom] &+ counts[atom])] = Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end)
+                counts[atom] &+= 1
+            }
+        }
+        for index in 0..<work.readAtoms.count {
+            let atom = Int(work.readAtoms[index])
+            let lower = Int(values[atom])
+            let upper = lower + Int(counts[atom])
+            guard upper - lower > 1 else { continue }
+            for position in (lower + 1)..<upper {
+                let item = grouped[position]
+                var slot = position
+                while slot > lower, grouped[slot - 1].start > item.start {
+                    grouped[slot] = grouped[slot - 1]
+                    slot -= 1
+                }
+                grouped[slot] = item
+            }
+        }
+    }
+
+    /// The occurrences of an atom that a candidate clause reads: a contiguous run of `grouped`.
+    @inline(__always)
+    func occurrences(of atom: Int32) -> Range<Int> {
+        let first = Int(atoms.values[Int(atom)])
+        return first..<(first + Int(atoms.counts[Int(atom)]))
+    }
+}
+
+/// The clauses that may fire in a paragraph, as bits in clause order (which groups clauses
+/// by target, in taxonomy order), and the range of words holding them, so that reading
+/// and clearing them costs nothing when none is set. Like `ScratchBuffer`, a view of
+/// memory its owner frees.
+struct CandidateClauses {
+    let words: UnsafeMutablePointer<UInt64>
+    private(set) var lowestWord = Int.max
+    private(set) var highestWord = -1
+
+    init(clauseCount: Int) {
+        words = .allocate(capacity: clauseCount / 64 + 1)
+        words.initialize(repeating: 0, count: clauseCount / 64 + 1)
+    }
+
+    func deallocate() { words.deallocate() }
+
+    @inline(__always)
+    mutating func insert(_ clause: Int32) {
+        let word = Int(clause) >> 6
+        words[word] |= 1 &<< UInt64(clause & 63)
+        lowestWord = min(lowestWord, word)
+        highestWord = max(highestWord, word)
+    }
+
+    /// Calls `body` with each clause in order, and clears them all.
+    mutating func removeAll(_ body: (Int) -> Void) {
+        guard highestWord >= 0 else { return }
+        for word in lowestWord...highestWord {
+            var value = words[word]
+            words[word] = 0
+            while value != 0 {
+                body(word << 6 + value.trailingZeroBitCount)
+                value &= value - 1
+            }
+        }
+        lowestWord = Int.max
+        highestWord = -1
+    }
+}

@@ -1,0 +1,131 @@
+/// What the phrase automaton leaves for `ClauseEvaluator`: the state each classed token
+/// left the automaton in. From the states it reads what the tokens set off (see
+/// `TriggerTable`): the queried atoms present, and the clause entries.
+///
+/// A token's phrases are its state's outputs, read only when a candidate clause needs
+/// them. Common words complete many atoms, so most phrases found are never read, and not
+/// listing them is most of what a paragraph would otherwise cost after the scan. If the
+/// state cache starts again within a paragraph, state ids are reused: the tokens before
+/// that point first get what they set off recorded and their outputs copied out
+/// (*detached*).
+struct PhraseTrace {
+    /// Per classed token: its state in the cache, or ~d for detached output list d.
+    var stateOfToken = ScratchBuffer<Int32>()
+    /// Detached list d is detachedOutputs[detachedStart[d] ..< detachedStart[d + 1]].
+    private var detachedStart = ScratchBuffer<Int32>()
+    private var detachedOutputs = ScratchBuffer<PhraseStateCache.Output>()
+    /// The tokens before this ordinal are detached.
+    private var detachedUpTo = 0
+    /// Per atom: the generation of the last paragraph in which it was present, for queried
+    /// atoms (see `AtomClauseIndex`).
+    let present: StampTable
+    /// The paragraph being matched (see `MatchBuffers.generation`).
+    private(set) var generation: UInt32 = 0
+    /// The entries the detached tokens set off (the others are read from the cache).
+    private var detachedEntries = ScratchBuffer<AtomClauseIndex.Entry>()
+
+    init(atomCount: Int) {
+        present = StampTable(count: atomCount)
+    }
+
+    func deallocate() {
+        stateOfToken.deallocate()
+        detachedStart.deallocate()
+        detachedOutputs.deallocate()
+        present.deallocate()
+        detachedEntries.deallocate()
+    }
+
+    /// Starts a paragraph of `tokenCount` classed tokens, whose states are then written
+    /// through `stateOfToken.base`.
+    mutating func reset(tokenCount: Int, generation: UInt32) {
+        self.generation = generation
+        stateOfToken.resize(to: tokenCount)
+        detachedStart.reset()
+        detachedStart.append(0)
+        detachedOutputs.reset()
+        detachedEntries.reset()
+        detachedUpTo = 0
+    }
+
+    /// Detaches the tokens before `end`, while their states are still in `cache`.
+    mutating func detach(upTo end: Int, cache: PhraseStateCache) {
+        let tokens = detachedUpTo..<end
+        markPresent(tokens, cache: cache)
+        forEachEntry(tokens, cache: cache) { detachedEntries.append($0) }
+        for ordinal in tokens {
+            let state = Int(stateOfToken[ordinal])
+            for output in Int(cache.outputStart[state])..<Int(cache.outputStart[state + 1]) {
+                detachedOutputs.append(cache.outputs[output])
+            }
+            stateOfToken[ordinal] = ~Int32(detachedStart.count - 1)
+            detachedStart.append(Int32(detachedOutputs.count))
+        }
+        detachedUpTo = end
+    }
+
+    /// Records the queried atoms of the paragraph as present. Call once all its tokens
+    /// are traced, before `forEachEntry`.
+    func markPresent(cache: PhraseStateCache) {
+        markPresent(detachedUpTo..<stateOfToken.count, cache: cache)
+    }
+
+    /// Calls `body` with each entry the paragraph's tokens set off (see `TriggerTable`).
+    func forEachEntry(cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
+        for index in 0..<detachedEntries.count { body(detachedEntries[index]) }
+        forEachEntry(detachedUpTo..<stateOfToken.count, cache: cache, body)
+    }
+
+    private func markPresent(_ tokens: Range<Int>, cache: PhraseStateCache) {
+        let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
+        let present = self.present.stamps, generation = self.generation
+        for ordinal in tokens {
+            let sets = triggers[Int(stateOfToken[ordinal])]
+            for position in Int(sets.atomStart)..<Int(sets.atomEnd) { present[Int(atoms[position])] = generation }
+        }
+    }
+
+    private func forEachEntry(_ tokens: Range<Int>, cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
+        let triggers = cache.triggers.triggers.base, entries = cache.triggers.entries.base
+        for ordinal in tokens {
+            let sets = triggers[Int(stateOfToken[ordinal])]
+            for position in Int(sets.entryStart)..<Int(sets.entryEnd) { body(entries[position]) }
+        }
+    }
+
+    /// Reads the phrases that end at each token, through raw pointers (valid until the
+    /// cache or the trace next changes).
+    struct Reader {
+        fileprivate let stateOfToken: UnsafeMutablePointer<Int32>
+        fileprivate let outputs: UnsafeMutablePointer<PhraseStateCache.Output>
+        fileprivate let outputStart: UnsafeMutablePointer<Int32>
+        fileprivate let detachedOutputs: UnsafeMutablePointer<PhraseStateCache.Output>
+        fileprivate let detachedStart: UnsafeMutablePointer<Int32>
+        fileprivate let triggers: UnsafeMutablePointer<TriggerTable.Triggers>
+
+        /// Whether token `ordinal` may end a phrase of an atom whose bit (see
+        /// `TriggerTable.bit`) is in `atomBits`.
+        @inline(__always)
+        func mayEnd(_ atomBits: UInt64, atToken ordinal: Int) -> Bool {
+            let state = Int(stateOfToken[ordinal])
+            return state < 0 || triggers[state].atomBits & atomBits != 0
+        }
+
+        /// The (atom, length) of each phrase that ends at token `ordinal`, in the order the
+        /// automaton lists them.
+        @inline(__always)
+        func outputs(ofToken ordinal: Int) -> UnsafeBufferPointer<PhraseStateCache.Output> {
+            let state = Int(stateOfToken[ordinal])
+            let (list, starts) = state >= 0 ? (outputs, outputStart) : (detachedOutputs, detachedStart)
+            let index = state >= 0 ? state : Int(~state)
+            let lower = Int(starts[index])
+            return UnsafeBufferPointer(start: list + lower, count: Int(starts[index + 1]) &- lower)
+        }
+    }
+
+    func reader(cache: PhraseStateCache) -> Reader {
+        Reader(stateOfToken: stateOfToken.base, outputs: cache.outputs.base, outputStart: cache.outputStart.base,
+               detachedOutputs: detachedOutputs.base, detachedStart: detachedStart.base,
+               triggers: cache.triggers.triggers.base)
+    }
+}
