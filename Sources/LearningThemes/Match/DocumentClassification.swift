@@ -78,7 +78,8 @@ private extension String {
 struct ParagraphTagCounter {
     let matcher: Matcher
     private var inheritance: SourceInheritance<Int32>
-    private var tags: [Int32] = []
+    /// Storage for a paragraph's tags when they cannot be read from the matcher's buffer.
+    private var kept: [Int32] = []
     private var ownSources: [Int32] = []
 
     init(matcher: Matcher) {
@@ -87,19 +88,37 @@ struct ParagraphTagCounter {
         inheritance = SourceInheritance(sourceID: { ids[Int($0)] })
     }
 
-    /// The tag indices of `paragraph`, valid until the next call.
-    mutating func tags(of paragraph: ParagraphBytes, scratch: inout MatchScratch) -> [Int32] {
+    /// Calls `body` with the tag indices of `paragraph`: those the matcher finds, then the
+    /// learning sources it inherits.
+    mutating func tags(of paragraph: ParagraphBytes, scratch: inout MatchScratch, _ body: (UnsafeBufferPointer<Int32>) -> Void) {
         let matcher = self.matcher
-        tags.removeAll(keepingCapacity: true)
-        tags.append(contentsOf: matcher.tags(paragraph.text, scratch: &scratch))
-        ownSources.removeAll(keepingCapacity: true)
-        for tag in tags where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
+        let found = matcher.tags(paragraph.text, scratch: &scratch)
+        if !ownSources.isEmpty { ownSources.removeAll(keepingCapacity: true) }
+        for tag in found where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
+        // `found` lasts only until the matcher runs again, as it may for a lead-in or a
+        // heading: then the tags are kept first. Most paragraphs need neither copy nor array.
+        var kept: [Int32] = []
+        swap(&kept, &self.kept)
+        var isKept = false
         let inherited = inheritance.next(index: paragraph.index, role: paragraph.role, section: paragraph.sectionNumber,
                                          text: paragraph.text, ownSources: ownSources) { context in
             guard let text = context ?? paragraph.heading else { return [] }
+            if !isKept { Self.copy(found, into: &kept) }
+            isKept = true
             return matcher.tags(text, scratch: &scratch).filter { matcher.targets[Int($0)].isSource }
         }
-        for source in inherited { tags.append(source.label) }
-        return tags
+        if inherited.isEmpty && !isKept {
+            body(found)
+        } else {
+            if !isKept { Self.copy(found, into: &kept) }
+            for source in inherited { kept.append(source.label) }
+            kept.withUnsafeBufferPointer(body)
+        }
+        swap(&kept, &self.kept)
+    }
+
+    private static func copy(_ tags: UnsafeBufferPointer<Int32>, into array: inout [Int32]) {
+        array.removeAll(keepingCapacity: true)
+        array.append(contentsOf: tags)
     }
 }

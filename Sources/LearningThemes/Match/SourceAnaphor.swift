@@ -29,11 +29,19 @@ struct SourceAnaphor: Equatable {
     /// The rule id the referring words are reported under as evidence.
     static let ruleID = "anaphor"
 
-    /// The first anaphor of `text`, if any, in one pass over its words.
+    /// The first anaphor of `text`, if any.
     static func first(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
         if let quotation = wholeQuotation(text) { return quotation }
+        guard AnaphorScreen.phraseEnds.mayHoldAnaphor(text) else { return nil }
+        return firstPhrase(in: text)
+    }
+
+    /// The first referring phrase of `text`, in one pass over all its words.
+    static func firstPhrase(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
         var finder = AnaphorFinder()
         Tokenizer().forEachToken(in: text) { range, sentence, folded in
+            // The words after the phrase change nothing: at least they need not be looked up.
+            guard !finder.isFinished else { return }
             var word = AnaphorWord(folded)
             // "the Learning & Development Subgroup", "the Learning Hub": a name, not learning.
             if word == .learning, text[range.lowerBound] >= UInt8(ascii: "A"), text[range.lowerBound] <= UInt8(ascii: "Z") {
@@ -75,8 +83,8 @@ private struct AnaphorFinder {
     private var found: SourceAnaphor?
     /// A phrase the next word can still rule out ("the review *of*"), with its sentence.
     private var pending: (anaphor: SourceAnaphor, sentence: Int, endsWithLearning: Bool)?
-    /// The last words of the current sentence, most recent last.
-    private var recent: [(word: AnaphorWord, range: Range<Int>)] = []
+    /// The last words of the current sentence.
+    private var recent = RecentWords()
     private var sentence = -1
     /// Words of the paragraph so far.
     private var wordsTaken = 0
@@ -94,13 +102,14 @@ private struct AnaphorFinder {
         }
         if sentence != self.sentence {
             self.sentence = sentence
-            recent.removeAll(keepingCapacity: true)
+            recent = RecentWords()
         }
         wordsTaken += 1
-        if recent.count == 4 { recent.removeFirst() }
-        recent.append((word, range))
+        recent.push(word, range)
         match()
     }
+
+    var isFinished: Bool { found != nil }
 
     mutating func finish() -> SourceAnaphor? {
         found ?? pending?.anaphor
@@ -108,13 +117,12 @@ private struct AnaphorFinder {
 
     /// The word `back` places before the last one taken (0: the last one).
     private func word(_ back: Int) -> AnaphorWord? {
-        back < recent.count ? recent[recent.count - 1 - back].word : nil
+        recent[back]?.word
     }
 
     /// The referring words from `back` places before the last word to the last word.
     private func phrase(from back: Int, _ referent: SourceAnaphor.Referent) -> SourceAnaphor {
-        SourceAnaphor(bytes: recent[recent.count - 1 - back].range.lowerBound..<recent[recent.count - 1].range.upperBound,
-                      referent: referent)
+        SourceAnaphor(bytes: recent[back]!.range.lowerBound..<recent[0]!.range.upperBound, referent: referent)
     }
 
     /// Looks for a phrase ending with the word just taken.
@@ -146,66 +154,27 @@ private struct AnaphorFinder {
     }
 }
 
-/// The few words the anaphor phrases are made of, by their folded (lower-case) spelling.
-private enum AnaphorWord: Equatable {
-    case determiner, demonstrative, below, modifier, reviewNoun, resultNoun, learning, complement, and, `for`
-    case it, was, reportingVerb, area, strength, assessedQuality, `as`, article, other
+/// The last four words taken, in fixed storage: a paragraph's words pass through it one by one.
+private struct RecentWords {
+    typealias Word = (word: AnaphorWord, range: Range<Int>)
+    private var count = 0
+    /// Most recent first.
+    private var words: (Word, Word, Word, Word) = ((.other, 0..<0), (.other, 0..<0), (.other, 0..<0), (.other, 0..<0))
 
-    /// "This", "These", "Below": words that open a sentence about what was just said.
-    var pointsToWhatIsNear: Bool { self == .demonstrative || self == .below }
-
-    init(_ folded: UnsafeBufferPointer<UInt8>) {
-        self = Self.lexicon.word(spelled: folded)
+    mutating func push(_ word: AnaphorWord, _ range: Range<Int>) {
+        words = ((word, range), words.0, words.1, words.2)
+        count = min(count + 1, 4)
     }
 
-    private static let lexicon = AnaphorLexicon(spellings: {
-        let groups: [(AnaphorWord, [String])] = [
-            (.determiner, ["the", "that", "those", "its"]),
-            (.demonstrative, ["this", "these"]), (.below, ["below"]),
-            // "the key findings", "the independent reviewer", "both these reviews"
-            (.modifier, ["key", "main", "final", "independent", "lead", "two", "three", "four", "recent", "latest"]),
-            (.reviewNoun, ["review", "reviews", "reviewer", "reviewers"]),
-            (.resultNoun, ["findings", "recommendations"]),
-            (.learning, ["learning"]),
-            // "the review of …", "the review into …": a new review, not one named before.
-            (.complement, ["of", "into"]),
-            (.and, ["and"]), (.for, ["for"]), (.it, ["it"]), (.was, ["was"]),
-            (.reportingVerb, ["noted", "found", "highlighted", "identified"]),
-            (.area, ["area", "areas"]), (.strength, ["strength", "strengths"]),
-            (.assessedQuality, ["development", "improvement"]),
-            (.as, ["as"]), (.article, ["a", "an"]),
-        ]
-        return groups.flatMap { word, spellings in spellings.map { (Array($0.utf8), word) } }
-    }())
-}
-
-/// The anaphor words by spelling. Every word of almost every paragraph is looked up, and
-/// nearly all of them are other words, so a first-byte table of possible lengths turns
-/// those away with one test before any spelling is compared.
-private struct AnaphorLexicon {
-    private let lengthsByFirstByte: [UInt32]
-    private let spellingsByFirstByte: [[([UInt8], AnaphorWord)]]
-
-    init(spellings: [([UInt8], AnaphorWord)]) {
-        var lengths = [UInt32](repeating: 0, count: 256)
-        var buckets = [[([UInt8], AnaphorWord)]](repeating: [], count: 256)
-        for (spelling, word) in spellings {
-            precondition(!spelling.isEmpty && spelling.count < 32, "anaphor words are 1 to 31 bytes")
-            lengths[Int(spelling[0])] |= 1 << UInt32(spelling.count)
-            buckets[Int(spelling[0])].append((spelling, word))
+    /// The word `back` places before the last one pushed (0: the last one), if there is one.
+    subscript(back: Int) -> Word? {
+        guard back < count else { return nil }
+        switch back {
+        case 0: return words.0
+        case 1: return words.1
+        case 2: return words.2
+        default: return words.3
         }
-        lengthsByFirstByte = lengths
-        spellingsByFirstByte = buckets
-    }
-
-    func word(spelled folded: UnsafeBufferPointer<UInt8>) -> AnaphorWord {
-        guard folded.count > 0, folded.count < 32,
-              lengthsByFirstByte[Int(folded[0])] & (1 << UInt32(folded.count)) != 0 else { return .other }
-        for (spelling, word) in spellingsByFirstByte[Int(folded[0])]
-        where spelling.count == folded.count && spelling.elementsEqual(folded) {
-            return word
-        }
-        return .other
     }
 }
 

@@ -43,9 +43,11 @@ struct SourceInheritance<Label: Equatable> {
     private var sectionNumber = 0
     /// The sources the current section's heading names, once a paragraph asked for them.
     private var headingSources: [Label]?
-    /// The last paragraph of the section that named or inherited sources, with where each
-    /// of them is named: what a reference back in the next paragraph can point to.
-    private var carried: (paragraph: Int, sources: [Inherited])?
+    /// The last paragraph of the section that named or inherited sources, and those
+    /// sources with where each is named: what a reference back in the next paragraph can
+    /// point to. The array keeps its storage from paragraph to paragraph.
+    private var carriedParagraph: Int?
+    private var carried: [Inherited] = []
 
     init(sourceID: @escaping (Label) -> String) {
         self.sourceID = sourceID
@@ -62,7 +64,7 @@ struct SourceInheritance<Label: Equatable> {
             sectionNumber = section
             headingSources = nil
             leadIn = nil
-            carried = nil
+            carriedParagraph = nil
         }
         var inherited: [Inherited] = []
         switch role {
@@ -70,14 +72,7 @@ struct SourceInheritance<Label: Equatable> {
             // Only a paragraph ending in a colon announces a list; any other ends the list.
             leadIn = nil
             if let start = Self.introducingSentenceStart(text) {
-                var named = sources(UnsafeBufferPointer(rebasing: text[start...]))
-                var offset = start
-                if named.isEmpty, start > 0, !ownSources.isEmpty,
-                   SourceAnaphor.continuesEarlierSentences(UnsafeBufferPointer(rebasing: text[start...])) {
-                    named = sources(text)
-                    offset = 0
-                }
-                leadIn = named.map { Inherited(label: $0, origin: .leadIn(paragraph: index), offset: offset) }
+                leadIn = leadInSources(index: index, text: text, from: start, ownSources: ownSources, sources: sources)
             }
         case .tableRow:
             leadIn = nil
@@ -89,12 +84,30 @@ struct SourceInheritance<Label: Equatable> {
             // "The review identified the following learning:" passes on what it refers to.
             if leadIn?.isEmpty == true, role == .body { leadIn = inherited.map(\.passedOn) }
         }
-        if !ownSources.isEmpty {
-            carried = (index, ownSources.map { Inherited(label: $0, origin: .antecedent(paragraph: index), offset: 0) })
-        } else if !inherited.isEmpty {
-            carried = (index, inherited.map(\.passedOn))
+        if !ownSources.isEmpty || !inherited.isEmpty {
+            carriedParagraph = index
+            carried.removeAll(keepingCapacity: true)
+            if ownSources.isEmpty {
+                for source in inherited { carried.append(source.passedOn) }
+            } else {
+                for label in ownSources { carried.append(Inherited(label: label, origin: .antecedent(paragraph: index), offset: 0)) }
+            }
         }
         return inherited
+    }
+
+    /// What a lead-in passes on: the sources its introducing sentence (from `start`) names,
+    /// or the whole paragraph's when that sentence names none but continues the ones before.
+    private func leadInSources(index: Int, text: UnsafeBufferPointer<UInt8>, from start: Int, ownSources: [Label],
+                               sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+        var named = sources(UnsafeBufferPointer(rebasing: text[start...]))
+        var offset = start
+        if named.isEmpty, start > 0, !ownSources.isEmpty,
+           SourceAnaphor.continuesEarlierSentences(UnsafeBufferPointer(rebasing: text[start...])) {
+            named = sources(text)
+            offset = 0
+        }
+        return named.map { Inherited(label: $0, origin: .leadIn(paragraph: index), offset: offset) }
     }
 
     private mutating func fromLeadInOrHeading(section: Int, ownSources: [Label],
@@ -102,9 +115,11 @@ struct SourceInheritance<Label: Equatable> {
         if let leadIn, !leadIn.isEmpty {
             return leadIn.filter { !ownSources.contains($0.label) }
         }
-        return self.headingSources(section: section, sources: sources).filter { !ownSources.contains($0) }.map {
-            Inherited(label: $0, origin: .heading, offset: 0)
+        var inherited: [Inherited] = []
+        for label in headingSources(section: section, sources: sources) where !ownSources.contains(label) {
+            inherited.append(Inherited(label: label, origin: .heading, offset: 0))
         }
+        return inherited
     }
 
     /// The one source a paragraph with no source of its own refers back to, if it does.
@@ -112,17 +127,27 @@ struct SourceInheritance<Label: Equatable> {
                                           sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         // A reference back reaches the paragraph just before; past an unrelated paragraph
         // only the heading is still in view.
-        let candidates: [Inherited]
-        if let carried, carried.paragraph == index - 1 {
-            candidates = carried.sources
-        } else {
-            candidates = headingSources(section: section, sources: sources).map { Inherited(label: $0, origin: .heading, offset: 0) }
-        }
+        let fromParagraphBefore = carriedParagraph == index - 1
+        if !fromParagraphBefore && headingSources(section: section, sources: sources).isEmpty { return [] }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
-        guard !candidates.isEmpty, let anaphor = SourceAnaphor.first(in: text) else { return [] }
-        let fitting = candidates.filter { anaphor.referent.admits(sourceID($0.label)) }
-        guard fitting.count == 1, var source = fitting.first else { return [] }
+        guard let anaphor = SourceAnaphor.first(in: text) else { return [] }
+        var fitting: Inherited?
+        func consider(_ candidate: Inherited) -> Bool {
+            guard anaphor.referent.admits(sourceID(candidate.label)) else { return true }
+            if fitting != nil {
+                fitting = nil
+                return false
+            }
+            fitting = candidate
+            return true
+        }
+        if fromParagraphBefore {
+            for candidate in carried where !consider(candidate) { return [] }
+        } else {
+            for label in headingSources ?? [] where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return [] }
+        }
+        guard var source = fitting else { return [] }
         source.anaphor = anaphor.bytes
         return [source]
     }
@@ -136,13 +161,17 @@ struct SourceInheritance<Label: Equatable> {
     /// Where the last sentence of a paragraph that ends in a colon starts.
     static func introducingSentenceStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard text.last == UInt8(ascii: ":") else { return nil }
-        var start = 0
-        // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit.
-        for index in text.indices.dropFirst(2) where text[index - 2].isSentenceEnd && text[index - 1] == UInt8(ascii: " ")
-            && (text[index].isASCIIUpper || text[index].isASCIIDigit) {
-            start = index
+        // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit. The
+        // last one is wanted, so the search runs backwards and stops there.
+        var index = text.count - 1
+        while index >= 2 {
+            if text[index - 1] == UInt8(ascii: " ") && text[index - 2].isSentenceEnd
+                && (text[index].isASCIIUpper || text[index].isASCIIDigit) {
+                return index
+            }
+            index -= 1
         }
-        return start
+        return 0
     }
 }
 

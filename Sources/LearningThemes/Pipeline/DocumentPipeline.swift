@@ -56,7 +56,7 @@ public struct DocumentPipeline: Sendable {
         var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
         var counter = ParagraphTagCounter(matcher: matcher)
         ParagraphSegmenter().forEachParagraph(loaded.bytes) { paragraph in
-            tally.add(paragraphTags: counter.tags(of: paragraph, scratch: &scratch))
+            counter.tags(of: paragraph, scratch: &scratch) { tally.add(paragraphTags: $0) }
         }
         return tally
     }
