@@ -61,14 +61,17 @@ public struct Evaluation: Sendable {
         var scratch = MatchScratch(matcher: matcher)
         var inContext = 0
         let starts = documents.mapValues { document in
-            Dictionary(document.paragraphs.map { ($0.paragraph.lines.lowerBound, $0.classification) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(document.paragraphs.map { ($0.paragraph.lines.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         }
         for rule in matcher.ruleSet.rules { scores[rule.id] = Score(id: rule.id) }
         for paragraph in gold {
             var result = matcher.classify(paragraph.text, scratch: &scratch)
             if let document = paragraph.document, let first = paragraph.lines?.lowerBound,
-               let context = starts[document]?[first] {
+               let located = starts[document]?[first] {
                 inContext += 1
+                let context = located.classification
+                // A glossary entry is tagged with nothing in its document, whatever it names.
+                if GlossarySection.matches(located.paragraph.section) { result = Classification() }
                 // Inherited words, and the words by which a paragraph refers back to its source.
                 for evidence in context.evidence where evidence.inheritedFrom != nil || evidence.rule == SourceAnaphor.ruleID {
                     if !result.sources.contains(evidence.label) { result.sources.append(evidence.label) }

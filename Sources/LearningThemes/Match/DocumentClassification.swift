@@ -14,12 +14,18 @@ extension Matcher {
         var headingEvidence: [Evidence] = []
         /// The source evidence of paragraphs that name a source, by paragraph index.
         var namedEvidence: [Int: [Evidence]] = [:]
+        var inGlossary = false
         for paragraph in paragraphs {
-            var result = classify(paragraph.text, scratch: &scratch)
             if paragraph.section != section {
                 section = paragraph.section
                 sectionNumber += 1
+                inGlossary = GlossarySection.matches(section)
             }
+            if inGlossary {
+                results.append(Classification())
+                continue
+            }
+            var result = classify(paragraph.text, scratch: &scratch)
             if !result.sources.isEmpty {
                 namedEvidence[paragraph.index] = result.evidence.filter { result.sources.contains($0.label) }
             }
@@ -81,6 +87,8 @@ struct ParagraphTagCounter {
     /// Storage for a paragraph's tags when they cannot be read from the matcher's buffer.
     private var kept: [Int32] = []
     private var ownSources: [Int32] = []
+    private var glossaryCheckedSection = 0
+    private var inGlossary = false
 
     init(matcher: Matcher) {
         self.matcher = matcher
@@ -91,6 +99,11 @@ struct ParagraphTagCounter {
     /// Calls `body` with the tag indices of `paragraph`: those the matcher finds, then the
     /// learning sources it inherits.
     mutating func tags(of paragraph: ParagraphBytes, scratch: inout MatchScratch, _ body: (UnsafeBufferPointer<Int32>) -> Void) {
+        if paragraph.sectionNumber != glossaryCheckedSection {
+            glossaryCheckedSection = paragraph.sectionNumber
+            inGlossary = paragraph.heading.map(GlossarySection.matches) ?? false
+        }
+        if inGlossary { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let matcher = self.matcher
         let found = matcher.tags(paragraph.text, scratch: &scratch)
         if !ownSources.isEmpty { ownSources.removeAll(keepingCapacity: true) }
