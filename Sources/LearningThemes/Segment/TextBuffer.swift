@@ -6,79 +6,58 @@ extension ParagraphSegmenter {
     ///
     /// A reference type, so a unit holding one can be moved and swapped without copying its
     /// bytes; whoever holds a buffer is its only writer (the segmenter hands buffers back
-    /// and forth, never shares one between two live units).
+    /// and forth, never shares one between two live units). The bytes are a `ScratchBuffer`
+    /// that this owns and frees.
     final class TextBuffer {
-        private var base: UnsafeMutablePointer<UInt8>
-        private(set) var count = 0
-        private var capacity: Int
+        // Only its holder writes to it, so exclusivity needs no run-time check.
+        @exclusivity(unchecked) private var storage: ScratchBuffer<UInt8>
 
         init(capacity: Int = 256) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
+            storage = ScratchBuffer(capacity: max(capacity, 16))
         }
 
-        deinit { base.deallocate() }
+        deinit { storage.deallocate() }
 
-        var isEmpty: Bool { count == 0 }
-        var first: UInt8? { count > 0 ? base[0] : nil }
-        var last: UInt8? { count > 0 ? base[count - 1] : nil }
+        var count: Int { storage.count }
+        var isEmpty: Bool { storage.isEmpty }
+        var first: UInt8? { storage.isEmpty ? nil : storage[0] }
+        var last: UInt8? { storage.isEmpty ? nil : storage[storage.count - 1] }
 
         subscript(index: Int) -> UInt8 {
-            precondition(index >= 0 && index < count, "TextBuffer index out of range")
-            return base[index]
+            precondition(index >= 0 && index < storage.count, "TextBuffer index out of range")
+            return storage[index]
         }
 
         /// Calls `body` with the bytes; the pointer must not outlive the call, as the next
         /// write may move the storage.
         @inline(__always)
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-            try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: base, count: count)) }
+            try withExtendedLifetime(self) { try body(UnsafeBufferPointer(storage.elements)) }
         }
 
-        func removeAll() { count = 0 }
+        func removeAll() { storage.reset() }
 
-        func removeLast() {
-            precondition(count > 0, "removeLast from an empty TextBuffer")
-            count -= 1
-        }
+        func removeLast() { storage.removeLast() }
 
         /// Makes room for `extra` more bytes, so that the appends after it do not grow the storage.
         @inline(__always)
-        func reserve(_ extra: Int) {
-            if capacity - count < extra { grow(toHold: count + extra) }
-        }
+        func reserve(_ extra: Int) { storage.reserve(extra) }
 
         @inline(__always)
-        func append(_ byte: UInt8) {
-            if count == capacity { grow(toHold: count + 1) }
-            base[count] = byte
-            count += 1
-        }
+        func append(_ byte: UInt8) { storage.append(byte) }
 
         /// Appends `bytes[start..<end]`.
         @inline(__always)
         func append(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-            let length = end - start
-            guard length > 0, let source = bytes.baseAddress else { return }
+            guard end > start else { return }
             precondition(start >= 0 && end <= bytes.count, "TextBuffer append out of range")
-            reserve(length)
-            (base + count).initialize(from: source + start, count: length)
-            count += length
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
 
         func append(_ other: TextBuffer) {
-            other.withBytes { append($0, 0, $0.count) }
+            other.withBytes { storage.append(contentsOf: $0) }
         }
 
         var array: [UInt8] { withBytes { Array($0) } }
-
-        private func grow(toHold needed: Int) {
-            let newCapacity = max(needed, capacity * 2)
-            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            newBase.initialize(from: base, count: count)
-            base.deallocate()
-            base = newBase
-            capacity = newCapacity
-        }
     }
 }

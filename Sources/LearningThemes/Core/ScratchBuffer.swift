@@ -3,10 +3,10 @@
 /// same job with a uniqueness check and reference counting on every append, which the
 /// per-token hot path cannot afford.
 ///
-/// A value type over memory it does not free: `MatchBuffers` owns every buffer and
-/// deallocates it. Hot loops copy a buffer into a local, so its pointer and count stay in
-/// registers, and store it back when done; `append` may move the memory, so the copy they
-/// store back is the only valid one.
+/// A value type over memory it does not free: its owner deallocates it once (`MatchBuffers`
+/// for the matcher's buffers, `TextBuffer` for the segmenter's text). Hot loops copy a
+/// buffer into a local, so its pointer and count stay in registers, and store it back when
+/// done; `append` may move the memory, so the copy they store back is the only valid one.
 struct ScratchBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -27,8 +27,28 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
         count &+= 1
     }
 
+    /// Appends `source`'s elements.
+    @inline(__always)
+    mutating func append(contentsOf source: UnsafeBufferPointer<Element>) {
+        guard let start = source.baseAddress, source.count > 0 else { return }
+        reserve(source.count)
+        (base + count).initialize(from: start, count: source.count)
+        count &+= source.count
+    }
+
+    /// Makes room for `extra` more elements, so that the appends after it do not grow the memory.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        while capacity - count < extra { grow() }
+    }
+
     @inline(__always)
     mutating func reset() { count = 0 }
+
+    mutating func removeLast() {
+        precondition(count > 0, "removeLast from an empty buffer")
+        count -= 1
+    }
 
     @inline(__always)
     subscript(index: Int) -> Element {
@@ -62,34 +82,4 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
         base = larger
         capacity *= 2
     }
-}
-
-/// A fixed-size table of per-atom marks, stamped with the paragraph's generation so
-/// nothing needs clearing between paragraphs. Like `ScratchBuffer`, a view of memory that
-/// `MatchBuffers` owns.
-struct StampTable {
-    let stamps: UnsafeMutablePointer<UInt32>
-    /// Meaningful only where the stamp is current (for atoms: first index in the grouped
-    /// occurrences, and number of occurrences).
-    let values: UnsafeMutablePointer<Int32>
-    let counts: UnsafeMutablePointer<Int32>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        stamps = .allocate(capacity: max(1, count))
-        stamps.initialize(repeating: 0, count: max(1, count))
-        values = .allocate(capacity: max(1, count))
-        values.initialize(repeating: 0, count: max(1, count))
-        counts = .allocate(capacity: max(1, count))
-        counts.initialize(repeating: 0, count: max(1, count))
-    }
-
-    func deallocate() {
-        stamps.deallocate()
-        values.deallocate()
-        counts.deallocate()
-    }
-
-    func clear() { stamps.update(repeating: 0, count: max(1, count)) }
 }
