@@ -182,6 +182,36 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(bullet.evidence.first { $0.label == "practice-review" }?.inheritedFrom, .antecedent(paragraph: antecedent.0.index))
     }
 
+    func testTheEventOfAPracticeReviewCarriesItsSourceOnlyToWhatFollows() throws {
+        let results = classify("""
+        ## Learning from Child M
+
+        The partnership held a learning event on the local child safeguarding practice review about Child M. The event's aims were:
+
+        - To help staff notice when a baby is bruised.
+
+        Practitioners said the workshop changed how they talk to parents.
+
+        The event will be repeated in the spring.
+
+        ## Audit
+
+        A multi-agency audit looked at neglect cases.
+
+        The event was attended by forty practitioners.
+
+        In the event of a concern, call the front door.
+        """)
+        XCTAssertEqual(try item(results, startingWith: "To help staff").1.sources, ["practice-review"])
+        let workshop = try item(results, startingWith: "Practitioners said").1
+        XCTAssertEqual(workshop.sources, ["practice-review"])
+        XCTAssertEqual(workshop.evidence.first { $0.rule == SourceAnaphor.ruleID }?.text, "the workshop")
+        XCTAssertEqual(try item(results, startingWith: "The event will").1.sources, ["practice-review"])
+        // An audit is not held as an event, and "in the event of" refers to nothing.
+        XCTAssertEqual(try item(results, startingWith: "The event was").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "In the event").1.sources, [])
+    }
+
     func testReferencesBackAndWhatIsNotOne() {
         func anaphor(_ text: String) -> String? {
             var copy = text
@@ -197,6 +227,8 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(anaphor("The local Safer Schools Officers discussed the learning in the DSL forums."), "the learning")
         XCTAssertEqual(anaphor("‘The partnership works cohesively to provide children with access to the right services.’"),
                        "‘The partnership works cohesively to provide children with access to the right services.’")
+        XCTAssertEqual(anaphor("Delegates agreed that the workshop met its aims."), "the workshop")
+        XCTAssertNil(anaphor("In the event of a disagreement, the escalation policy applies."))
         XCTAssertNil(anaphor("The review of the threshold document was completed in the spring."))
         XCTAssertNil(anaphor("The learning and development offer was refreshed."))
         XCTAssertNil(anaphor("99% of children looked after contributed to their reviews in 2023-24."))

@@ -1,5 +1,5 @@
 /// Words by which a paragraph refers back to a learning activity without naming its kind:
-/// "The review found…", "its recommendations", "Recommendations have been adopted…",
+/// "The review found…", "its recommendations", "the workshop", "Recommendations have been adopted…",
 /// "Areas of development will be…", "It was noted that…", or a paragraph that is wholly a
 /// quotation (a line quoted from the report).
 ///
@@ -20,9 +20,16 @@ struct SourceAnaphor: Equatable {
         case review
         /// "the findings", "its recommendations", "areas for improvement": any activity.
         case anyActivity
+        /// "the event", "the workshop": a learning event, where a practice review's lessons
+        /// are taken to practitioners; audits and inspections are not held as events.
+        case learningEvent
 
         func admits(_ sourceID: String) -> Bool {
-            self == .anyActivity || sourceID != "inspection"
+            switch self {
+            case .review: sourceID != "inspection"
+            case .anyActivity: true
+            case .learningEvent: sourceID == "practice-review"
+            }
         }
     }
 
@@ -128,11 +135,16 @@ private struct AnaphorFinder {
     /// Looks for a phrase ending with the word just taken.
     private mutating func match() {
         switch word(0) {
-        case .reviewNoun?, .resultNoun?, .learning?:
-            // the review / this audit's findings / the independent reviewer / its recommendations
+        case .reviewNoun?, .eventNoun?, .resultNoun?, .learning?:
+            // the review / this audit's findings / the independent reviewer / its recommendations / the event
             let back = word(1) == .modifier ? 2 : 1
             if word(back) == .determiner || word(back) == .demonstrative {
-                pending = (phrase(from: back, word(0) == .reviewNoun ? .review : .anyActivity), sentence, word(0) == .learning)
+                let referent: SourceAnaphor.Referent = switch word(0) {
+                case .reviewNoun?: .review
+                case .eventNoun?: .learningEvent
+                default: .anyActivity
+                }
+                pending = (phrase(from: back, referent), sentence, word(0) == .learning)
             } else if word(0) == .resultNoun, wordsTaken == back {
                 // A paragraph that opens "Recommendations have been adopted" or "Key
                 // findings were" goes on about the activity before it.
