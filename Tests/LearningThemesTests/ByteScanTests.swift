@@ -3,23 +3,40 @@ import XCTest
 
 /// The word-at-a-time tests of the reader against the byte-at-a-time answers they replace.
 final class ByteScanTests: XCTestCase {
-    func testControlBytesOfAWordAreCountedAsByteByByte() {
+    func testTextSampleCountsAsByteByByte() {
+        // Every byte value at every position of a block, among text bytes and among bytes
+        // that are themselves counted, in samples cut at odd and even lengths.
         for value in 0...255 {
-            for position in 0..<8 {
-                // The tested byte among text bytes, and among bytes that are themselves counted.
-                for filler: UInt8 in [0x41, 0x0A, 0x00, 0x7F, 0xC3] {
-                    var bytes = [UInt8](repeating: filler, count: 8)
-                    bytes[position] = UInt8(value)
-                    var expected = (nul: 0, control: 0)
-                    for byte in bytes { ControlBytes.count(byte, &expected.nul, &expected.control) }
-                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    var counted = (nul: 0, control: 0)
-                    ControlBytes.count(inWord: word, &counted.nul, &counted.control)
-                    XCTAssertEqual(counted.nul, expected.nul, "byte \(value) at \(position) among \(filler)")
-                    XCTAssertEqual(counted.control, expected.control, "byte \(value) at \(position) among \(filler)")
+            for filler: UInt8 in [0x41, 0x0A, 0x00, 0x7F, 0xC3, 0x1B] {
+                for length in [7, 16, 33] {
+                    for position in [0, 5, length - 1] {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        bytes[position] = UInt8(value)
+                        assertSampleCountsAsByteByByte(bytes, "byte \(value) at \(position) of \(length) among \(filler)")
+                    }
                 }
             }
         }
+        // Past the sample length nothing counts.
+        var long = [UInt8](repeating: 0x61, count: TextSample.length + 40)
+        for offset in stride(from: 3, to: long.count, by: 97) { long[offset] = UInt8(offset % 32) }
+        assertSampleCountsAsByteByByte(long, "long")
+    }
+
+    private func assertSampleCountsAsByteByByte(_ bytes: [UInt8], _ message: String) {
+        let count = min(bytes.count, TextSample.length)
+        var expected = (nul: 0, control: 0, even: 0, odd: 0)
+        for (offset, byte) in bytes.prefix(count).enumerated() {
+            ControlBytes.count(byte, &expected.nul, &expected.control)
+            if byte == 0, offset < count & ~1 {
+                if offset % 2 == 0 { expected.even += 1 } else { expected.odd += 1 }
+            }
+        }
+        let sample = TextSample(bytes)
+        XCTAssertEqual(sample.nulBytes, expected.nul, message)
+        XCTAssertEqual(sample.controlBytes, expected.control, message)
+        XCTAssertEqual(sample.zerosAtEven, expected.even, message)
+        XCTAssertEqual(sample.zerosAtOdd, expected.odd, message)
     }
 
     func testUTF8SurveyFindsEveryNulAndHighByteWhereverItFalls() {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search on bytes, for the few places that look for a marker in raw
 /// or decoded text (zip member names, `</script`, `-->`).
 enum ByteSearch {
@@ -15,6 +23,16 @@ enum ByteSearch {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
         let last = haystack.count - needle.count
         var index = max(start, 0)
+        if !ignoringASCIICase {
+            // Only where the first byte is does a match need checking, and `memchr` finds it.
+            while index <= last, let candidate = offset(of: first, in: haystack, from: index), candidate <= last {
+                if UnsafeBufferPointer(rebasing: haystack[candidate..<(candidate + needle.count)]).elementsEqual(needle) {
+                    return candidate
+                }
+                index = candidate + 1
+            }
+            return nil
+        }
         while index <= last {
             let byte = ignoringASCIICase ? lowercased(haystack[index]) : haystack[index]
             if byte == first {
@@ -29,6 +47,14 @@ enum ByteSearch {
             index += 1
         }
         return nil
+    }
+
+    /// The first `byte` in `buffer` at or after `start` (by `memchr`, which scans many
+    /// bytes at a time: line breaks and tabs are looked for in every byte read).
+    static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start >= 0, start < buffer.count,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     @inline(__always)

@@ -46,8 +46,9 @@ public enum DocumentLoader {
             break
         }
 
-        let utf16 = UTF16Text.detect(bytes)
-        if utf16 == nil && FormatSniffing.looksBinary(bytes) {
+        let sample = TextSample(bytes)
+        let utf16 = UTF16Text.detect(bytes, sample: sample)
+        if utf16 == nil && sample.looksBinary {
             throw LearningThemesError(.input, "binary file, not a text document", at: location)
         }
         var (text, warnings) = TextDecoding.decode(bytes, name: name, utf16: utf16)

@@ -18,28 +18,6 @@ enum FormatSniffing {
         return nil
     }
 
-    /// Text has at most a stray NUL or two and few control characters; anything
-    /// else (images, executables, archives) would only feed garbage to the rules.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sampleCount = min(bytes.count, 8192)
-        guard sampleCount > 0 else { return false }
-        var nulBytes = 0, controlBytes = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            var index = 0
-            // Eight bytes at a time: most words of text hold no byte below 0x20 or DEL,
-            // and the few that do (line breaks come every line or so) are counted
-            // whole, without a loop over their bytes.
-            while index + 8 <= sampleCount {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if ControlBytes.mayHaveOne(word) { ControlBytes.count(inWord: word, &nulBytes, &controlBytes) }
-                index += 8
-            }
-            for offset in index..<sampleCount { ControlBytes.count(buffer[offset], &nulBytes, &controlBytes) }
-        }
-        return nulBytes > 4 || controlBytes * 10 > sampleCount
-    }
-
     /// A saved web page: starts with markup and declares itself HTML early on.
     /// Requiring the leading `<` keeps a Markdown file that merely mentions
     /// `<html>` in its first lines from being taken for a page.

@@ -14,37 +14,20 @@ enum UTF16Text {
     /// A byte order mark decides; without one, mostly-ASCII UTF-16 is recognised by
     /// its zero high bytes all falling on the same side of each byte pair.
     static func detect(_ bytes: [UInt8]) -> Detection? {
+        detect(bytes, sample: TextSample(bytes))
+    }
+
+    /// `sample` is `TextSample(bytes)`, for a caller that also needs it for other tests.
+    static func detect(_ bytes: [UInt8], sample: TextSample) -> Detection? {
         if bytes.count >= 2 {
             if bytes[0] == 0xFF && bytes[1] == 0xFE { return Detection(order: .littleEndian, hasByteOrderMark: true) }
             if bytes[0] == 0xFE && bytes[1] == 0xFF { return Detection(order: .bigEndian, hasByteOrderMark: true) }
         }
-        let sampleLength = min(bytes.count, 8192) & ~1
-        let pairs = sampleLength / 2
+        let pairs = sample.pairs
         guard pairs >= 4 else { return nil }
-        var zerosAtEven = 0, zerosAtOdd = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            var index = 0
-            // Eight bytes (four pairs) at a time, counting zero bytes by bit tricks: this
-            // runs on the start of every text file, and most hold no zero byte at all.
-            while index + 8 <= sampleLength {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let zeros = ByteWords.zeroBytes(word)
-                if zeros != 0 {
-                    zerosAtEven += (zeros & 0x0080_0080_0080_0080).nonzeroBitCount
-                    zerosAtOdd += (zeros & 0x8000_8000_8000_8000).nonzeroBitCount
-                }
-                index += 8
-            }
-            while index < sampleLength {
-                if buffer[index] == 0 { zerosAtEven += 1 }
-                if buffer[index + 1] == 0 { zerosAtOdd += 1 }
-                index += 2
-            }
-        }
         let mostly = pairs * 7 / 10, hardly = pairs / 10
-        if zerosAtOdd >= mostly && zerosAtEven <= hardly { return Detection(order: .littleEndian, hasByteOrderMark: false) }
-        if zerosAtEven >= mostly && zerosAtOdd <= hardly { return Detection(order: .bigEndian, hasByteOrderMark: false) }
+        if sample.zerosAtOdd >= mostly && sample.zerosAtEven <= hardly { return Detection(order: .littleEndian, hasByteOrderMark: false) }
+        if sample.zerosAtEven >= mostly && sample.zerosAtOdd <= hardly { return Detection(order: .bigEndian, hasByteOrderMark: false) }
         return nil
     }
 

@@ -22,7 +22,7 @@ extension MetadataDetector.DocumentText {
         var number = lineStarts.count, offset = lineStarts[lineStarts.count - 1]
         bytes.withUnsafeBufferPointer { whole in
             let buffer = UnsafeBufferPointer(rebasing: whole[..<start])
-            while let lineBreak = Self.offset(of: 0x0A, in: buffer, from: offset) {
+            while let lineBreak = ByteSearch.offset(of: 0x0A, in: buffer, from: offset) {
                 number += 1
                 offset = lineBreak + 1
             }
@@ -70,7 +70,7 @@ extension MetadataDetector.DocumentText {
             let text = UnsafeBufferPointer(rebasing: whole[..<end])
             var start = offset
             while start > 0, text[start - 1] != 0x0A { start -= 1 }
-            return start..<(Self.offset(of: 0x0A, in: text, from: offset) ?? text.count)
+            return start..<(ByteSearch.offset(of: 0x0A, in: text, from: offset) ?? text.count)
         }
     }
 }

@@ -56,7 +56,7 @@ extension MetadataDetector {
             while limit < count, limit > 0, utf8[limit] & 0xC0 == 0x80 { limit -= 1 }
             if limit < count { repairsCut = false }
             let hasReturn = utf8.withUnsafeBufferPointer {
-                Self.offset(of: 0x0D, in: UnsafeBufferPointer(rebasing: $0[..<limit]), from: 0) != nil
+                ByteSearch.offset(of: 0x0D, in: UnsafeBufferPointer(rebasing: $0[..<limit]), from: 0) != nil
             }
             if hasReturn || repairsCut {
                 var window = Array(utf8[..<limit])
@@ -73,7 +73,7 @@ extension MetadataDetector {
             bytes.withUnsafeBufferPointer { whole in
                 let buffer = UnsafeBufferPointer(rebasing: whole[..<textEnd])
                 while starts.count <= Self.indexedLineCount,
-                      let lineBreak = Self.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
+                      let lineBreak = ByteSearch.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
             }
             lineStarts = starts
         }
@@ -140,31 +140,23 @@ extension MetadataDetector {
             return isLabel
         }
 
-        /// Byte ranges of the tab-separated cells of line `number`.
-        func cells(ofLine number: Int) -> [Range<Int>] {
+        /// Byte ranges of the tab-separated cells of line `number`, in place of what `cells`
+        /// held: one array serves every line, as most lines are a single cell of prose.
+        func cells(ofLine number: Int, into cells: inout [Range<Int>]) {
             let range = lineRange(number)
-            var cells: [Range<Int>] = []
+            cells.removeAll(keepingCapacity: true)
             var start = range.lowerBound
             while let tab = firstTab(in: start..<range.upperBound) {
                 cells.append(start..<tab)
                 start = tab + 1
             }
             cells.append(start..<range.upperBound)
-            return cells
         }
 
         private func firstTab(in range: Range<Int>) -> Int? {
             bytes.withUnsafeBufferPointer { buffer in
-                Self.offset(of: 0x09, in: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
+                ByteSearch.offset(of: 0x09, in: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
             }
-        }
-
-        /// The first `byte` in `buffer` at or after `start` (by `memchr`, which scans many
-        /// bytes at a time: line breaks and tabs are looked for in every byte read).
-        static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            guard let base = buffer.baseAddress, start < buffer.count,
-                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
 
         func window(_ numbers: ClosedRange<Int>) -> TextWindow {

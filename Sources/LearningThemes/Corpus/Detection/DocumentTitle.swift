@@ -84,11 +84,11 @@ extension MetadataDetector {
                 guard PartnershipName.mayBeNamed(in: ScanText(bytes: document.bytes, range: line)),
                       !document.isLonger(line: line, than: longestTitle) else { return false }
                 let text = document.plainText(ofLine: line)
-                let number = document.lineNumber(startingAt: line.lowerBound)
                 guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil,
-                      ReportingPeriod.normalise(text) != nil,
-                      !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty
-                else { return false }
+                      ReportingPeriod.normalise(text) != nil else { return false }
+                // Counting the lines before it is left until a line is likely the title.
+                let number = document.lineNumber(startingAt: line.lowerBound)
+                guard !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty else { return false }
                 found = DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedText(ofLine: line))
                 return true
             }

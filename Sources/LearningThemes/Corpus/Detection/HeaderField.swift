@@ -39,8 +39,9 @@ extension MetadataDetector {
         /// The header fields among `numbers` lines of `document`.
         static func fields(in document: DocumentText, lines numbers: ClosedRange<Int>) -> [HeaderField] {
             var found: [HeaderField] = []
+            var cells: [Range<Int>] = []
             for number in numbers where number <= document.lineCount {
-                let cells = document.cells(ofLine: number)
+                document.cells(ofLine: number, into: &cells)
                 for index in cells.indices {
                     if let field = field(inCell: index, of: cells, line: number, of: document) { found.append(field) }
                 }

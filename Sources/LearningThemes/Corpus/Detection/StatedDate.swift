@@ -40,7 +40,7 @@ extension MetadataDetector {
                 while offset < scan.end {
                     guard let match = match(form, at: offset, in: scan) else { offset = scan.next(after: offset); continue }
                     if let day = Int(scan.string(match.day)), let year = Int(scan.string(match.year)),
-                       let month = Int(scan.string(match.month)) ?? monthNumber(scan.string(match.month)),
+                       let month = Int(scan.string(match.month)) ?? monthNumber(at: match.month, in: scan),
                        isValid(day: day, month: month, year: year) {
                         return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
                     }
@@ -163,10 +163,16 @@ extension MetadataDetector {
             return String(repeating: "0", count: max(0, width - written.utf8.count)) + written
         }
 
-        private static func monthNumber(_ text: String) -> Int? {
-            let prefix = text.lowercased().prefix(3)
-            return months.firstIndex { $0.hasPrefix(prefix) }.map { $0 + 1 }
+        /// The month whose name starts with the first three letters at `range`, in any
+        /// case. Month names are matched as ASCII letters, so their bytes are compared.
+        private static func monthNumber(at range: Range<Int>, in text: ScanText) -> Int? {
+            let length = min(range.count, 3)
+            return monthBytes.firstIndex { name in
+                name.count >= length && (0..<length).allSatisfy { name[$0] == text.folded(range.lowerBound + $0) }
+            }.map { $0 + 1 }
         }
+
+        private static let monthBytes = months.map { Array($0.utf8) }
 
         private static func isValid(day: Int, month: Int, year: Int) -> Bool {
             guard (1...12).contains(month) else { return false }

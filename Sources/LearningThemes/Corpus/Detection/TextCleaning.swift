@@ -9,37 +9,61 @@ extension MetadataDetector {
         /// (which change where characters start); then it is worked out on `Character`s.
         static func collapsingWhitespace(_ text: String) -> String {
             var text = text
-            let collapsed: [UInt8]? = text.withUTF8 { utf8 in
-                var words: [UInt8] = []
-                words.reserveCapacity(utf8.count)
-                var isBetweenWords = false, afterSpace = false
-                var offset = 0
-                while offset < utf8.count {
-                    let byte = utf8[offset]
-                    var value = UInt32(byte), length = 1
-                    if byte >= 0x80 { (value, length) = ScanText.decode(utf8, at: offset) }
-                    if ScalarClass.isSpace(value) {
-                        isBetweenWords = !words.isEmpty
-                        afterSpace = true
-                    } else {
-                        if byte >= 0x80, afterSpace && ScalarClass.mayJoinPrevious(value) || ScalarClass.mayJoinNext(value) { return nil }
-                        if isBetweenWords { words.append(0x20) }
-                        isBetweenWords = false
-                        afterSpace = false
-                        // One byte appended as a byte: appending a one-byte slice cost
-                        // several times more, and most characters are ASCII.
-                        if length == 1 {
-                            words.append(byte)
-                        } else {
-                            words.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[offset..<(offset + length)]))
+            let collapsed: String? = text.withUTF8 { utf8 in
+                var canJoin = false
+                // Whitespace runs become at most one space and every other byte is kept,
+                // so the result is never longer than the text: it is written in place.
+                let words = String(unsafeUninitializedCapacity: utf8.count) { output in
+                    var count = 0
+                    var isBetweenWords = false, afterSpace = false
+                    var offset = 0
+                    while offset < utf8.count {
+                        let byte = utf8[offset]
+                        if byte < 0x80 {
+                            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                                isBetweenWords = count > 0
+                                afterSpace = true
+                            } else {
+                                if isBetweenWords {
+                                    output[count] = 0x20
+                                    count += 1
+                                }
+                                isBetweenWords = false
+                                afterSpace = false
+                                output[count] = byte
+                                count += 1
+                            }
+                            offset += 1
+                            continue
                         }
+                        let (value, length) = ScanText.decode(utf8, at: offset)
+                        if ScalarClass.isSpace(value) {
+                            isBetweenWords = count > 0
+                            afterSpace = true
+                        } else {
+                            if afterSpace && ScalarClass.mayJoinPrevious(value) || ScalarClass.mayJoinNext(value) {
+                                canJoin = true
+                                return 0
+                            }
+                            if isBetweenWords {
+                                output[count] = 0x20
+                                count += 1
+                            }
+                            isBetweenWords = false
+                            afterSpace = false
+                            for index in offset..<(offset + length) {
+                                output[count] = utf8[index]
+                                count += 1
+                            }
+                        }
+                        offset += length
                     }
-                    offset += length
+                    return count
                 }
-                return words
+                return canJoin ? nil : words
             }
             guard let collapsed else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-            return String(decoding: collapsed, as: UTF8.self)
+            return collapsed
         }
 
         /// Lower-cased, "&" read as "and", hyphens, full stops, commas and line breaks as
@@ -66,9 +90,9 @@ extension MetadataDetector {
         /// prose with a less-than sign), "*" or "**" of Markdown emphasis, and the "#"s
         /// (and the spaces after them) that open a Markdown heading.
         static func plain(_ text: String) -> String {
-            guard text.utf8.contains(where: { $0 == lessThan || $0 == asterisk || $0 == hash }) else {
-                return collapsingWhitespace(text)
-            }
+            var text = text
+            let hasMarkup = text.withUTF8 { utf8 in utf8.contains { $0 == lessThan || $0 == asterisk || $0 == hash } }
+            guard hasMarkup else { return collapsingWhitespace(text) }
             let scalars = Array(text.unicodeScalars)
             var kept = String.UnicodeScalarView()
             var index = 0
