@@ -12,18 +12,25 @@ extension WordTrie {
     /// Tokenizes `bytes`, appending the tokens that match some rule word to `tokens`, and
     /// returns how many tokens there were in all.
     func collectClassedTokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout ScratchBuffer<ClassedToken>) -> Int {
-        var found = tokens
-        defer { tokens = found }
+        // Words are separated by at least one byte, so a text has at most half its bytes
+        // (rounded up) as words: with room for that many, the loop stores each token with
+        // no capacity check.
+        tokens.reserve(bytes.count / 2 + 1)
+        let first = tokens.base + tokens.count
+        var next = first
         var walker = TrieWalker(trie: self)
         var index: Int32 = 0
         TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence in
             let tokenClass = walker.tokenClass
             if tokenClass != WordTrie.noClass {
-                found.append(ClassedToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                                          sentence: Int32(truncatingIfNeeded: sentence), index: index, tokenClass: tokenClass))
+                next.initialize(to: ClassedToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                                 sentence: Int32(truncatingIfNeeded: sentence), index: index,
+                                                 tokenClass: tokenClass))
+                next += 1
             }
             index &+= 1
         }
+        tokens.resize(to: tokens.count + (next - first))
         return Int(index)
     }
 }

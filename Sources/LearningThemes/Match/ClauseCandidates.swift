@@ -16,9 +16,10 @@ extension ClauseEvaluator {
             work.readAtoms = readAtoms
         }
         let cache = buffers.phraseStates
-        trace.markPresent(cache: cache)
-        let present = trace.present.stamps, generation = self.generation, atoms = self.atoms
-        trace.forEachEntry(cache: cache) { entry in
+        // The trace is read where it is, in the buffers: it is too large to copy.
+        buffers.trace.markPresent(cache: cache)
+        let present = buffers.trace.present.stamps, generation = self.generation, atoms = self.atoms
+        buffers.trace.forEachEntry(cache: cache) { entry in
             if entry.otherAtom < 0 || present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
         }
         candidates.reset()
@@ -44,7 +45,7 @@ extension ClauseEvaluator {
     /// runs arrive in order of their last token: nearly sorted, and insertion sort is
     /// linear in practice.
     mutating func groupOccurrencesOfReadAtoms() {
-        let phrases = trace.reader(cache: buffers.phraseStates)
+        let phrases = buffers.trace.reader(cache: buffers.phraseStates)
         let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
         let generation = self.generation
         var readingTokens = work.readingTokens

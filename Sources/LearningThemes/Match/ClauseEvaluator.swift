@@ -1,27 +1,29 @@
 /// Turns the phrase occurrences of one paragraph into clause hits, applies exclusions and
 /// minimum evidence, and decides the tags.
 ///
-/// Works on copies of the scratch buffers and the matcher's tables as plain values and raw
-/// pointers, so its loops do no reference counting; `evaluate` stores the buffers back.
+/// Works on the scratch buffers and the matcher's tables as plain values and raw pointers,
+/// so its loops do no reference counting.
 struct ClauseEvaluator {
     let matcher: Matcher
     let buffers: MatchBuffers
     let clauses: UnsafePointer<CompiledClause>
     let tokens: ScratchBuffer<ClassedToken>
-    let trace: PhraseTrace
     let atoms: StampTable
     let generation: UInt32
-    var work: EvaluationBuffers
+    /// The buffers the evaluation fills, used where they are in `buffers`: copying them
+    /// in and out would move a few hundred bytes per paragraph.
+    var work: EvaluationBuffers {
+        _read { yield buffers.evaluation }
+        nonmutating _modify { yield &buffers.evaluation }
+    }
 
     init(matcher: Matcher, scratch: MatchScratch) {
         self.matcher = matcher
         self.buffers = scratch.buffers
         clauses = UnsafePointer(matcher.clauses.base)
         tokens = buffers.tokens
-        trace = buffers.trace
         atoms = buffers.atoms
         generation = buffers.generation
-        work = buffers.evaluation
     }
 
     /// A clause that fired: the tokens it covers, and the parts that exclusions may cancel
@@ -94,13 +96,12 @@ struct ClauseEvaluator {
 
     /// Fills `tagged` with the targets (themes and sources) the paragraph gets, in target
     /// order, and with `keepingHits`, `survivors` with the hits behind each (sorted by
-    /// position), delimited by `survivorStart`; then stores the buffers back in the scratch.
+    /// position), delimited by `survivorStart`.
     mutating func evaluate(keepingHits: Bool) {
         work.tagged.reset()
         work.survivors.reset()
         work.survivorStart.reset()
         work.survivorStart.append(0)
-        defer { buffers.evaluation = work }
         findCandidates()
         // Most paragraphs end here: a `near/N` clause needs both its sides, and words
         // common enough to be everywhere tend to be one side of one.

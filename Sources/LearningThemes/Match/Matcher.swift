@@ -79,12 +79,12 @@ public final class Matcher: Sendable {
         let buffers = scratch.buffers
         buffers.beginParagraph()
         var tokens = buffers.tokens
-        var trace = buffers.trace
         tokens.reset()
         let tokenCount = wordTrie.collectClassedTokens(in: bytes, into: &tokens)
-        let misses = phrases.trace(tokens, trie: wordTrie, generation: buffers.generation, into: &trace, cache: buffers.phraseStates)
         buffers.tokens = tokens
-        buffers.trace = trace
+        // In place: the trace is too large a value to copy out and back per paragraph.
+        let misses = phrases.trace(tokens, trie: wordTrie, generation: buffers.generation, into: &buffers.trace,
+                                   cache: buffers.phraseStates)
         scratch.work &+= tokenCount &+ tokens.count &+ misses
     }
 }

@@ -76,20 +76,35 @@ struct PhraseTrace {
         forEachEntry(detachedUpTo..<stateOfToken.count, cache: cache, body)
     }
 
+    // These two run once per classed token, and most tokens set off nothing: their loops
+    // are plain counters, without the checks a `for` over a `Range` makes per token.
+
     private func markPresent(_ tokens: Range<Int>, cache: PhraseStateCache) {
         let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
         let present = self.present.stamps, generation = self.generation
-        for ordinal in tokens {
+        var ordinal = tokens.lowerBound
+        while ordinal < tokens.upperBound {
             let sets = triggers[Int(stateOfToken[ordinal])]
-            for position in Int(sets.atomStart)..<Int(sets.atomEnd) { present[Int(atoms[position])] = generation }
+            var position = Int(sets.atomStart)
+            while position < Int(sets.atomEnd) {
+                present[Int(atoms[position])] = generation
+                position &+= 1
+            }
+            ordinal &+= 1
         }
     }
 
     private func forEachEntry(_ tokens: Range<Int>, cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
         let triggers = cache.triggers.triggers.base, entries = cache.triggers.entries.base
-        for ordinal in tokens {
+        var ordinal = tokens.lowerBound
+        while ordinal < tokens.upperBound {
             let sets = triggers[Int(stateOfToken[ordinal])]
-            for position in Int(sets.entryStart)..<Int(sets.entryEnd) { body(entries[position]) }
+            var position = Int(sets.entryStart)
+            while position < Int(sets.entryEnd) {
+                body(entries[position])
+                position &+= 1
+            }
+            ordinal &+= 1
         }
     }
 

@@ -6,24 +6,22 @@ struct WordTrie: Sendable {
     /// Token class 0 matches nothing; the phrase automaton skips such tokens cheaply.
     static let noClass: Int32 = 0
 
-    /// byte -> column in `transitions` (0 = a byte no rule word contains).
-    let byteColumn: FrozenArray<UInt8>
-    /// Raw text byte -> column of its folded form, for ASCII letters and digits; other
-    /// bytes map to `notASCIIWord`. Folding and column look-up in one load.
-    let asciiWordColumn: FrozenArray<UInt16>
-    static let notASCIIWord = UInt16.max
-    let columnCount: Int
-    /// A complete DFA: row + column -> next row, where a row is state * rowLength. Its
+    /// Folded byte -> its entry in a row of `transitions` (1 + its column; column 0 is
+    /// for the bytes no rule word contains).
+    let byteEntry: FrozenArray<UInt16>
+    /// Raw text byte -> its `ByteCode`, whose code for an ASCII letter or digit is the
+    /// entry of its folded form: folding, classifying and the step in one load.
+    let byteCodes: FrozenArray<UInt16>
+    /// A complete DFA: row + entry -> next row, where a row is state * rowLength. Its
     /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
     /// a word can have matched when it leaves the trie; beyond states loop to themselves.
     /// Every byte is then one unconditional table step.
     ///
-    /// Each row ends with one more entry, at `classColumn`: the class of a token whose last
-    /// byte left the DFA in that state. It is read once per token, next to the row just
-    /// stepped, and needs no division to find from the row.
+    /// Each row starts with one more entry, at `classEntry`: the class of a token whose
+    /// last byte left the DFA in that state. It is read once per token, at the row itself,
+    /// so it needs neither division nor an offset to find.
     let transitions: FrozenArray<Int32>
-    var classColumn: Int { columnCount }
-    var rowLength: Int { columnCount + 1 }
+    static let classEntry = 0
     /// The symbols of class c: classSymbols[classSymbolStart[c] ..< classSymbolStart[c + 1]].
     let classSymbolStart: FrozenArray<Int32>
     let classSymbols: FrozenArray<Int32>
@@ -98,19 +96,17 @@ struct WordTrie: Sendable {
                 let beyond = beyondState[classBeyond[node]]!
                 for column in 0..<columns {
                     let child = transitions[node * columns + column]
-                    table[node * rowLength + column] = (child >= 0 ? child : beyond) * Int32(rowLength)
+                    table[node * rowLength + 1 + column] = (child >= 0 ? child : beyond) * Int32(rowLength)
                 }
             }
             for (_, state) in beyondState {
-                for column in 0..<columns { table[Int(state) * rowLength + column] = state * Int32(rowLength) }
+                for column in 0..<columns { table[Int(state) * rowLength + 1 + column] = state * Int32(rowLength) }
             }
-            for (state, tokenClass) in classOfState.enumerated() { table[state * rowLength + columns] = tokenClass }
+            for (state, tokenClass) in classOfState.enumerated() { table[state * rowLength + WordTrie.classEntry] = tokenClass }
             var starts: [Int32] = [0]
             for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
-            let asciiWordColumn = (0..<256).map { byte in
-                ByteClass.table[byte] == ByteClass.word ? UInt16(byteColumn[Int(ByteClass.lower[byte])]) : WordTrie.notASCIIWord
-            }
-            return WordTrie(byteColumn: FrozenArray(byteColumn), asciiWordColumn: FrozenArray(asciiWordColumn), columnCount: columns,
+            let byteEntry = byteColumn.map { UInt16($0) + 1 }
+            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(ByteCode.table { Int(byteEntry[Int($0)]) }),
                             transitions: FrozenArray(table),
                             classSymbolStart: FrozenArray(starts),
                             classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
@@ -126,53 +122,34 @@ struct WordTrie: Sendable {
 /// Steps the word DFA with each folded byte as the tokenizer produces it. Holds the
 /// table as raw pointers, so a walker is free to copy and its steps do no reference counting.
 struct TrieWalker: FoldedWordSink {
-    private let columns: UnsafePointer<UInt16>
-    private let byteColumn: UnsafePointer<UInt8>
+    let byteCodes: UnsafePointer<UInt16>
+    private let byteEntry: UnsafePointer<UInt16>
     private let transitions: UnsafePointer<Int32>
-    private let classColumn: Int
     /// The current state's row (state * rowLength); an `Int`, so a step is an add and a
     /// sign-extending load.
     private var row = 0
 
     init(trie: WordTrie) {
-        columns = UnsafePointer(trie.asciiWordColumn.base)
-        byteColumn = UnsafePointer(trie.byteColumn.base)
+        byteCodes = UnsafePointer(trie.byteCodes.base)
+        byteEntry = UnsafePointer(trie.byteEntry.base)
         transitions = UnsafePointer(trie.transitions.base)
-        classColumn = trie.classColumn
     }
 
     @inline(__always)
     mutating func beginWord() { row = 0 }
 
+    /// `code` is the entry of an ASCII letter or digit (see `WordTrie.byteCodes`).
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        row = Int(transitions[row &+ Int(byteColumn[Int(byte)])])
+    mutating func step(_ code: Int) {
+        row = Int(transitions[row &+ code])
     }
 
     @inline(__always)
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int {
-        var row = self.row
-        var position = start
-        if position <= runStop {
-            // The byte at runStop ends the run: no bounds check.
-            while true {
-                let column = columns[Int(text[position])]
-                if column == WordTrie.notASCIIWord { break }
-                row = Int(transitions[row &+ Int(column)])
-                position &+= 1
-            }
-        } else {
-            // Every byte to the end of the text is in the run.
-            while position < text.count {
-                row = Int(transitions[row &+ Int(columns[Int(text[position])])])
-                position &+= 1
-            }
-        }
-        self.row = row
-        return position
+    mutating func append(_ byte: UInt8) {
+        row = Int(transitions[row &+ Int(byteEntry[Int(byte)])])
     }
 
     /// The class of the word just scanned.
     @inline(__always)
-    var tokenClass: Int32 { transitions[row &+ classColumn] }
+    var tokenClass: Int32 { transitions[row &+ WordTrie.classEntry] }
 }

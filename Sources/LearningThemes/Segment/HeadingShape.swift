@@ -70,11 +70,26 @@ extension ParagraphSegmenter {
             default:
                 break
             }
-            guard Bytes.wordCount(buffer, 0, count, limit: 8) <= 8 else { return false }
-            for byte in buffer where byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
-                return false
+            return hasFewWordsAndNoListMarks(buffer, limit: 8) && !FunctionWords.endsWithOne(buffer, 0, count)
+        }
+
+        /// At most `limit` blank-separated words and no comma, colon or at-sign; one pass.
+        private static func hasFewWordsAndNoListMarks(_ buffer: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+            var words = 0
+            var inWord = false
+            for byte in buffer {
+                if Bytes.isBlank(byte) {
+                    inWord = false
+                    continue
+                }
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") { return false }
+                if !inWord {
+                    inWord = true
+                    words += 1
+                    if words > limit { return false }
+                }
             }
-            return !FunctionWords.endsWithOne(buffer, 0, count)
+            return true
         }
 
         static func endsLikeSentence(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -85,9 +100,11 @@ extension ParagraphSegmenter {
         }
 
         static func lengthOutsideBrackets(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            // Everything before the first "(" counts; most headings have none.
+            let open = Bytes.firstIndex(of: UInt8(ascii: "("), buffer, 0, buffer.count)
             var depth = 0
-            var length = 0
-            for byte in buffer {
+            var length = open
+            for byte in buffer[open...] {
                 if byte == UInt8(ascii: "(") {
                     depth += 1
                 } else if byte == UInt8(ascii: ")") && depth > 0 {

@@ -53,7 +53,7 @@ extension ParagraphSegmenter {
                     let (chunkIndex, found) = Self.nextNotableChunk(base, from: index, count: count)
                     index = chunkIndex
                     guard found.0 | found.1 != 0 else { break }
-                    var lanes = (found.0 & 0x0101_0101_0101_0101, found.1 & 0x0101_0101_0101_0101)
+                    var lanes = found
                     var laneBase = index
                     for _ in 0..<2 {
                         while lanes.0 != 0 {
@@ -101,7 +101,7 @@ extension ParagraphSegmenter {
             return (index, (0, 0))
         }
 
-        /// The lanes holding a byte worth a look, as 0xFF bytes in two machine words:
+        /// The lanes holding a byte worth a look, as 0x01 bytes in two machine words:
         /// controls, DEL and every byte of a multi-byte character (one range test), the
         /// first bytes of markup, references, emphasis and links, and a space with another
         /// after it. A superset of what `PlainRuns` stops at; `note` sorts them out.
@@ -111,7 +111,8 @@ extension ParagraphSegmenter {
             // Printable ASCII (0x20...0x7E) maps to 0x00...0x5E, everything else above.
             let shifted = chunk &- space
             let notable = (shifted .>= Chunk(repeating: 0x5F)) .| PlainRuns.markupOrDoubleSpace(chunk, following)
-            let flags = Chunk(repeating: 0).replacing(with: 0xFF, where: notable)
+            // Lanes of 1, not 0xFF: the compiler then need not widen the comparison results again.
+            let flags = Chunk(repeating: 0).replacing(with: 1, where: notable)
             return unsafeBitCast(flags, to: (UInt64, UInt64).self)
         }
 

@@ -16,9 +16,12 @@ extension ParagraphSegmenter {
         private var mask: Int
         private(set) var count = 0
 
-        init() {
-            entries = Array(repeating: Entry(), count: 64)
-            mask = 63
+        /// Room for `expectedCount` hashes without growing.
+        init(expectedCount: Int = 0) {
+            var capacity = 64
+            while capacity < expectedCount * 2 { capacity *= 2 }
+            entries = Array(repeating: Entry(), count: capacity)
+            mask = capacity - 1
         }
 
         /// The slot holding `hash`, or nil.

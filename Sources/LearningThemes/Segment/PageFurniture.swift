@@ -2,6 +2,7 @@ extension ParagraphSegmenter {
     /// Lines that belong to the page rather than the text: lone web addresses, social-media
     /// footers, page labels and numbers, and single stray characters left by extraction.
     enum PageFurniture {
+        @inline(__always)
         static func isFurniture(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             // Asked of every line: the tests are ordered and gated so that a line of prose,
             // long and holding a blank near its start, is turned away in a few operations.
@@ -60,7 +61,7 @@ extension ParagraphSegmenter {
         /// One token that is a web address: "http://cscp.org.uk", "www.x.org", "cscp.org.uk".
         static func isLoneAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             guard end - start >= 4, end - start <= 2048 else { return false }
-            for index in start..<end where Bytes.isBlank(bytes[index]) { return false }
+            guard Bytes.firstBlank(bytes, start, end) == end else { return false }
             if hasPrefix(bytes, start, end, "http://") || hasPrefix(bytes, start, end, "https://") || hasPrefix(bytes, start, end, "www.") {
                 return true
             }

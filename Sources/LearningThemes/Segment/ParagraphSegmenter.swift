@@ -36,9 +36,10 @@ public struct ParagraphSegmenter: Sendable {
 
     /// The passes shared by every entry point; returns the sink holding what it was sent.
     private func run<Sink: ParagraphSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: consuming Sink) -> Sink {
-        var census = RunningTitles.Census()
+        var census = RunningTitles.Census(textLength: bytes.count)
         var lines = SourceLines.split(bytes, census: &census)
-        RunningTitles.mark(&lines, in: bytes, census: census)
+        // Consumed, not copied: a second reference to the tally table made marking it copy it.
+        RunningTitles.mark(&lines, in: bytes, census: consume census)
         var assembler = ParagraphAssembler(sink: sink)
         var producer = UnitProducer(bytes: bytes, lines: lines)
         producer.run(into: &assembler)

@@ -28,9 +28,10 @@ extension ParagraphSegmenter {
             return min(index, limit)
         }
 
-        /// The lanes holding a byte that may end a plain run, as 0xFF bytes in two machine
+        /// The lanes holding a byte that may end a plain run, as 0x01 bytes in two machine
         /// words (the generic `any` compiles to a slow lane-by-lane minimum; the words also
-        /// give the position of the first such byte).
+        /// give the position of the first such byte; 1, not 0xFF, spares widening the
+        /// comparison results again).
         @inline(__always)
         private static func specialLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
             var special = (chunk .< Chunk(repeating: Bytes.space)) .| (chunk .== Chunk(repeating: 0x7F))
@@ -39,7 +40,7 @@ extension ParagraphSegmenter {
             // joiners (E2 80 8B-8D) and byte order mark (EF BB BF). C2 and E2 differ in one
             // bit, so one test finds both.
             special .|= ((chunk & Chunk(repeating: 0xDF)) .== Chunk(repeating: 0xC2)) .| (chunk .== Chunk(repeating: 0xEF))
-            let flags = Chunk(repeating: 0).replacing(with: 0xFF, where: special)
+            let flags = Chunk(repeating: 0).replacing(with: 1, where: special)
             return unsafeBitCast(flags, to: (UInt64, UInt64).self)
         }
 

@@ -10,18 +10,31 @@ extension ParagraphSegmenter {
         /// What the line splitter notes for this search as it goes, so that no pass over all
         /// the lines is needed afterwards.
         struct Census {
-            fileprivate var tallies = LineTallies()
+            fileprivate var tallies: LineTallies
             /// The "site | @handle 12" page footers.
             fileprivate var footers: [Int32] = []
             private var previousKind = LineKind.blank
 
+            /// Sized for a text of `textLength` bytes, where about one line in four hundred
+            /// bytes is a candidate, so that the table seldom grows.
+            init(textLength: Int = 0) {
+                tallies = LineTallies(expectedCount: textLength / 400)
+            }
+
             /// Counts `line` if it could be a title, and flags it so.
+            @inline(__always)
             mutating func observe(_ line: inout SourceLine, index: Int, in bytes: UnsafeBufferPointer<UInt8>) {
                 defer { previousKind = line.kind }
                 if line.kind == .furniture && PageFurniture.isSocialFooter(bytes, line.start, line.end) {
                     footers.append(Int32(truncatingIfNeeded: index))
                 }
                 guard isCandidate(line, after: previousKind, bytes) else { return }
+                tally(&line, bytes)
+            }
+
+            /// Counts a candidate. Out of line: few lines are candidates.
+            @inline(never)
+            private mutating func tally(_ line: inout SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) {
                 let hash = LineHash.of(bytes, line.start, line.end)
                 if let slot = tallies.find(hash) {
                     // A different line that happens to share the hash is not counted.
@@ -162,7 +175,8 @@ extension ParagraphSegmenter {
         }
 
         /// A line that could be a running title: short, opening a block, starting with a
-        /// letter and not ending a sentence.
+        /// letter and not ending a sentence. Asked of every line, and most fail the first test.
+        @inline(__always)
         fileprivate static func isCandidate(_ line: SourceLine, after previous: LineKind, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard line.kind == .text, previous == .blank || previous == .furniture, line.end - line.start <= maximumLength else { return false }
             let first = bytes[line.start]

@@ -47,6 +47,24 @@ extension ParagraphSegmenter {
             return index
         }
 
+        /// The index of the first blank in `bytes[start..<end]`, or `end`; sixteen bytes at a time.
+        static func firstBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var index = start
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 16 <= end {
+                    let chunk = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let blank = (chunk .< SIMD16<UInt8>(repeating: space &+ 1)) .| (chunk .== SIMD16<UInt8>(repeating: 0x7F))
+                    let flags = SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: blank)
+                    let lanes = unsafeBitCast(flags, to: (UInt64, UInt64).self)
+                    if lanes.0 != 0 { return index + lanes.0.trailingZeroBitCount / 8 }
+                    if lanes.1 != 0 { return index + 8 + lanes.1.trailingZeroBitCount / 8 }
+                    index += 16
+                }
+            }
+            while index < end && !isBlank(bytes[index]) { index += 1 }
+            return index
+        }
+
         /// Holds a blank among its first eight bytes: one test that settles most lines of prose.
         @inline(__always)
         static func hasBlankNearStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

@@ -56,10 +56,28 @@ extension ParagraphSegmenter {
         /// sorted and counted for running titles as soon as it is read, while its bytes are
         /// still in cache.
         static func split(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> [SourceLine] {
+            var splitter = Splitter(bytes: bytes)
+            LineScanner(bytes).forEachLine { splitter.add($0, census: &census) }
+            return splitter.lines
+        }
+
+        /// The lines read so far, and the number of the next.
+        private struct Splitter {
+            let bytes: UnsafeBufferPointer<UInt8>
             var lines: [SourceLine] = []
-            lines.reserveCapacity(bytes.count / 48 + 1)
             var number = 1
-            LineScanner(bytes).forEachLine { scanned in
+
+            init(bytes: UnsafeBufferPointer<UInt8>) {
+                self.bytes = bytes
+                // Documents average 40 bytes a line or more (blank runs count once): growing
+                // the array would copy every line read so far.
+                lines.reserveCapacity(bytes.count / 40 + 1)
+            }
+
+            /// Kept out of line: the scan loop then keeps its registers, and the work on one
+            /// line gets its own.
+            @inline(never)
+            mutating func add(_ scanned: LineScanner.Line, census: inout RunningTitles.Census) {
                 var line = trimmed(bytes, scanned, number)
                 // A run of blank lines separates no more than one does: keep one record of it.
                 if !(line.kind == .blank && lines.last?.kind == .blank) {
@@ -77,9 +95,9 @@ extension ParagraphSegmenter {
                     number += 1
                 }
             }
-            return lines
         }
 
+        @inline(__always)
         private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ scanned: LineScanner.Line, _ number: Int) -> SourceLine {
             var first = scanned.start
             var last = scanned.end

@@ -14,6 +14,8 @@ extension ParagraphSegmenter {
         /// A dash bullet followed by a capital, which is a bullet even mid-paragraph.
         let markerBeforeCapital: Bool
 
+        /// Made for every line of a text block: inlined, so the shape is built in place.
+        @inline(__always)
         init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine) {
             self.bytes = bytes
             start = line.start

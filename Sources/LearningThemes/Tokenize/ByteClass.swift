@@ -13,8 +13,9 @@ enum ByteClass {
     nonisolated(unsafe) static let classes: UnsafePointer<UInt8> = permanent(table)
     nonisolated(unsafe) static let lowercase: UnsafePointer<UInt8> = permanent(lower)
 
-    private static func permanent(_ values: [UInt8]) -> UnsafePointer<UInt8> {
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: values.count)
+    /// A copy of `values` that is never freed, for tables that live as long as the process.
+    static func permanent<Value: BitwiseCopyable>(_ values: [Value]) -> UnsafePointer<Value> {
+        let pointer = UnsafeMutablePointer<Value>.allocate(capacity: values.count)
         pointer.initialize(from: values, count: values.count)
         return UnsafePointer(pointer)
     }
@@ -36,6 +37,32 @@ enum ByteClass {
     static let lower: [UInt8] = (0..<256).map { value -> UInt8 in
         let byte = UInt8(value)
         return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+}
+
+/// A byte as `TokenScanner`'s loop reads it, from a 256-entry table its sink provides: for
+/// an ASCII letter or digit, the sink's own code for the byte's folded form (below
+/// `nonWord`), which the sink steps with; for any other byte, `nonWord` with its
+/// `ByteClass`. One load then both classifies the byte and gives the sink's step.
+enum ByteCode {
+    static let nonWord = 0x8000
+    static let separator = nonWord | Int(ByteClass.separator)
+    static let sentenceEnd = nonWord | Int(ByteClass.sentenceEnd)
+    /// This code and those above it may continue a word.
+    static let apostrophe = nonWord | Int(ByteClass.apostrophe)
+    /// Where a word meets the end of the text, which ends it as a separator does.
+    static let endOfText = separator
+
+    /// The table for a sink whose code for the folded ASCII letter or digit `byte` is
+    /// `wordCode(byte)`, which must be below `nonWord`.
+    static func table(wordCode: (UInt8) -> Int) -> [UInt16] {
+        (0..<256).map { value in
+            let kind = ByteClass.table[value]
+            guard kind == ByteClass.word else { return UInt16(nonWord | Int(kind)) }
+            let code = wordCode(ByteClass.lower[value])
+            precondition(code >= 0 && code < nonWord, "a word byte's code must be below ByteCode.nonWord")
+            return UInt16(code)
+        }
     }
 }
 

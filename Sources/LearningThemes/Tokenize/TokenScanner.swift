@@ -3,63 +3,100 @@
 /// look-up per byte. Every folded byte goes to `Sink`, which decides how many it keeps.
 ///
 /// Push-style: one loop calls back once per word, so position, sentence and the sink stay
-/// in registers for the whole paragraph. The loop handles only the common shapes (ASCII
-/// words between separators); sentence ends, apostrophes and non-ASCII text go to static
-/// functions out of line, so they cost nothing when absent.
+/// in registers for the whole paragraph. Each byte is read once, as its `ByteCode` from the
+/// sink's table: that one load both says what the byte is and gives the sink's step for an
+/// ASCII letter, so a word of such letters is a single loop of a load and a step per byte.
+/// Sentence ends, apostrophes and non-ASCII text go to static functions out of line, so
+/// they cost nothing when absent.
 enum TokenScanner {
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end` and its sentence number, for each word of `text` in order.
     @inline(__always)
     static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, sink: inout Sink,
                                            _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int) -> Void) {
-        let count = text.count
-        let classes = ByteClass.classes
-        let runStop = lastRunStop(text)
+        let codes = sink.byteCodes
+        // A run of ASCII letters and digits that starts at or before runStop stops at or
+        // before it, so the main loop reads bytes with no bounds check; the text's last
+        // word, when it ends the text, is taken after the loop.
+        let runStop = lastRunStop(text, codes: codes)
         var position = 0
         var sentence = 0
-        // Where the previous word was, to tell "Dr." or "e.g." from the end of a sentence.
-        var previousStart = 0
-        var previousEnd = -1
-        // The sentence number goes up at the first sentence end after a word (or before the
-        // first word), so the word loop itself never touches it.
+        // Where the last word started (-1 before the first): the sentence number goes up at
+        // the first sentence end after a word (or before the first word), so a run of them,
+        // as in "...", counts once.
+        var start = -1
         var sentenceEndedAfter = -2
-        while position < count {
-            let kind = classes[Int(text[position])]
-            if kind == ByteClass.separator {
-                position &+= 1
-                continue
-            }
-            if kind != ByteClass.word {
-                let skip = skipNonWord(text, at: position, previousStart: previousStart, previousEnd: previousEnd)
-                if skip.endsSentence && sentenceEndedAfter != previousEnd {
+        while position <= runStop {
+            var code = Int(codes[Int(text[position])])
+            if code >= ByteCode.nonWord {
+                if code == ByteCode.separator {
+                    position &+= 1
+                    continue
+                }
+                // Not straight after a word: those bytes are dealt with below, with the word.
+                let skip = skipNonWord(text, at: position, previousWord: nil)
+                if skip.endsSentence && sentenceEndedAfter != start {
                     sentence &+= 1
-                    sentenceEndedAfter = previousEnd
+                    sentenceEndedAfter = start
                 }
                 guard skip.startsWord else {
                     position = skip.next
                     continue
                 }
             }
-            let start = position
+            start = position
             sink.beginWord()
-            position = sink.appendASCIIRun(text, from: position, runStop: runStop)
+            while code < ByteCode.nonWord {
+                sink.step(code)
+                position &+= 1
+                code = Int(codes[Int(text[position])])
+            }
             var end = position
-            if position < count && classes[Int(text[position])] >= ByteClass.apostrophe {
-                (position, end) = continueWord(text, from: start, at: position, end: end, runStop: runStop, sink: &sink)
+            if code >= ByteCode.apostrophe {
+                // Through a copy: were `sink` itself passed by address, it would live in
+                // memory for the whole loop, and every word would store and load it.
+                var continued = sink
+                (position, end) = continueWord(text, from: start, at: position, end: end, sink: &continued)
+                sink = continued
+                code = position < text.count ? Int(codes[Int(text[position])]) : ByteCode.endOfText
             }
             word(sink, start, end, sentence)
-            previousStart = start
-            previousEnd = end
+            // The byte after the word, already loaded: a space is passed at once, and a full
+            // stop is judged here, where the word before it is known ("Dr." is no end).
+            if code == ByteCode.separator {
+                position &+= 1
+            } else if code == ByteCode.sentenceEnd {
+                let skip = skipNonWord(text, at: position, previousWord: position == end ? start..<end : nil)
+                if skip.endsSentence {
+                    sentence &+= 1
+                    sentenceEndedAfter = start
+                }
+                position = skip.next
+            }
         }
+        if position < text.count {
+            // Every byte from here on is an ASCII letter or digit.
+            let start = position
+            sink.beginWord()
+            stepRun(text, from: position, codes: codes, sink: &sink)
+            word(sink, start, text.count, sentence)
+        }
+    }
+
+    /// Steps `sink` with the bytes of `text` from `start` on, all ASCII letters or digits.
+    @inline(__always)
+    private static func stepRun<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
+                                                      codes: UnsafePointer<UInt16>, sink: inout Sink) {
+        for position in start..<text.count { sink.step(Int(codes[Int(text[position])])) }
     }
 
     /// The last byte that is not an ASCII letter or digit (-1 if none): a run of them that
     /// starts at or before it stops at or before it, and every byte after it is in a run,
-    /// so run loops need no bounds check (see `FoldedWordSink.appendASCIIRun`).
+    /// so run loops need no bounds check (see `scan`).
     @inline(__always)
-    static func lastRunStop(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+    static func lastRunStop(_ text: UnsafeBufferPointer<UInt8>, codes: UnsafePointer<UInt16>) -> Int {
         var stop = text.count &- 1
-        while stop >= 0 && ByteClass.classes[Int(text[stop])] == ByteClass.word { stop &-= 1 }
+        while stop >= 0 && Int(codes[Int(text[stop])]) < ByteCode.nonWord { stop &-= 1 }
         return stop
     }
 
@@ -71,14 +108,12 @@ enum TokenScanner {
 
     /// At a byte that is neither a separator nor an ASCII word byte outside any word:
     /// whether it starts a word (a non-ASCII letter), else where scanning goes on and
-    /// whether it ended a sentence.
+    /// whether it ended a sentence. `previousWord` is the word that ends at `position`, if any.
     @inline(never)
-    static func skipNonWord(_ text: UnsafeBufferPointer<UInt8>, at position: Int,
-                            previousStart: Int, previousEnd: Int) -> Skip {
+    static func skipNonWord(_ text: UnsafeBufferPointer<UInt8>, at position: Int, previousWord: Range<Int>?) -> Skip {
         let kind = ByteClass.classes[Int(text[position])]
         if kind == ByteClass.sentenceEnd {
-            let ends = !(previousEnd == position
-                && Abbreviations.contains(text, previousStart..<previousEnd, lower: ByteClass.lowercase))
+            let ends = !(previousWord.map { Abbreviations.contains(text, $0, lower: ByteClass.lowercase) } ?? false)
                 && endsSentence(text, after: position)
             return Skip(next: position + 1, startsWord: false, endsSentence: ends)
         }
@@ -96,8 +131,9 @@ enum TokenScanner {
     /// on and where the word ends.
     @inline(never)
     static func continueWord<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from wordStart: Int, at start: Int,
-                                                   end wordEnd: Int, runStop: Int, sink: inout Sink) -> (next: Int, end: Int) {
+                                                   end wordEnd: Int, sink: inout Sink) -> (next: Int, end: Int) {
         let count = text.count
+        let codes = sink.byteCodes
         var position = start
         var end = wordEnd
         while position < count {
@@ -121,11 +157,15 @@ enum TokenScanner {
             } else {
                 break
             }
-            let runEnd = sink.appendASCIIRun(text, from: position, runStop: runStop)
-            if runEnd > position {
-                position = runEnd
-                end = runEnd
+            // A run of ASCII letters and digits, bounds-checked: this path is rare.
+            let runStart = position
+            while position < count {
+                let code = Int(codes[Int(text[position])])
+                guard code < ByteCode.nonWord else { break }
+                sink.step(code)
+                position &+= 1
             }
+            if position > runStart { end = position }
         }
         if position == wordStart {
             // Cannot happen for a byte that starts a word (an ASCII word byte always makes

@@ -52,28 +52,14 @@ public struct Tokenizer: Sendable {
 
 /// Receives each word's folded bytes as the scanner produces them.
 protocol FoldedWordSink {
+    /// The sink's `ByteCode` table: 256 entries that stay valid while it scans.
+    var byteCodes: UnsafePointer<UInt16> { get }
     mutating func beginWord()
+    /// Takes the folded form of an ASCII letter or digit, as its code from `byteCodes`.
+    /// Most of a text's bytes come this way, so a sink makes it one table step.
+    mutating func step(_ code: Int)
+    /// Takes a folded byte of a non-ASCII letter.
     mutating func append(_ byte: UInt8)
-    /// Takes the run of ASCII letters and digits starting at `start` (folded) and returns
-    /// where it stops. Most of a text's bytes are in such runs, so a sink may replace this
-    /// with one fused table step per byte. `runStop` is `TokenScanner.lastRunStop(text)`:
-    /// a run starting at or before it needs no bounds check, one starting after it runs
-    /// to the end of the text.
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int
-}
-
-extension FoldedWordSink {
-    @inline(__always)
-    mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, runStop: Int) -> Int {
-        let classes = ByteClass.classes
-        let lower = ByteClass.lowercase
-        var position = start
-        while position < text.count, classes[Int(text[position])] == ByteClass.word {
-            append(lower[Int(text[position])])
-            position += 1
-        }
-        return position
-    }
 }
 
 /// Collects a word's folded bytes into a buffer (for `Tokenizer`).
@@ -81,7 +67,15 @@ struct BufferSink: FoldedWordSink {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     var count = 0
 
+    /// An ASCII letter or digit's code is its folded byte.
+    private nonisolated(unsafe) static let foldedCodes = ByteClass.permanent(ByteCode.table { Int($0) })
+
+    var byteCodes: UnsafePointer<UInt16> { BufferSink.foldedCodes }
+
     mutating func beginWord() { count = 0 }
+
+    @inline(__always)
+    mutating func step(_ code: Int) { append(UInt8(truncatingIfNeeded: code)) }
 
     /// Keeps the first `maximumFoldedLength` bytes of a word.
     @inline(__always)
