@@ -101,7 +101,7 @@ extension ParagraphSegmenter {
 
         static func lengthOutsideBrackets(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
             // Everything before the first "(" counts; most headings have none.
-            let open = Bytes.firstIndex(of: UInt8(ascii: "("), buffer, 0, buffer.count)
+            let open = ByteSearch.offset(of: UInt8(ascii: "("), in: buffer, from: 0) ?? buffer.count
             var depth = 0
             var length = open
             for byte in buffer[open...] {

@@ -14,7 +14,7 @@ extension ParagraphSegmenter {
         mutating func next(from position: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
             if found >= position { return found }
             if exhausted { return nil }
-            let index = Bytes.firstIndex(of: target, bytes, max(position, searchedTo), end)
+            let index = ByteSearch.offset(of: target, in: bytes, from: max(position, searchedTo), to: end) ?? end
             searchedTo = index
             if index < end {
                 found = index

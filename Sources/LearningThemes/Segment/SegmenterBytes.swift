@@ -29,24 +29,6 @@ extension ParagraphSegmenter {
             return count
         }
 
-        /// The index of the first `target` in `bytes[start..<end]`, or `end`; sixteen bytes at a time.
-        static func firstIndex(of target: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-            var index = start
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                let wanted = SIMD16<UInt8>(repeating: target)
-                while index + 16 <= end {
-                    let chunk = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                    let flags = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: chunk .== wanted)
-                    let lanes = unsafeBitCast(flags, to: (UInt64, UInt64).self)
-                    if lanes.0 != 0 { return index + lanes.0.trailingZeroBitCount / 8 }
-                    if lanes.1 != 0 { return index + 8 + lanes.1.trailingZeroBitCount / 8 }
-                    index += 16
-                }
-            }
-            while index < end && bytes[index] != target { index += 1 }
-            return index
-        }
-
         /// The index of the first blank in `bytes[start..<end]`, or `end`; sixteen bytes at a time.
         static func firstBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
             var index = start

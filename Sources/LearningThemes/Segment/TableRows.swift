@@ -23,7 +23,7 @@ extension ParagraphSegmenter {
             var lastHasLetter = false
             var cellStart = start
             while true {
-                let index = Bytes.firstIndex(of: Bytes.tab, bytes, cellStart, end)
+                let index = ByteSearch.offset(of: Bytes.tab, in: bytes, from: cellStart, to: end) ?? end
                 cellText.removeAll()
                 if isPlain {
                     var first = cellStart

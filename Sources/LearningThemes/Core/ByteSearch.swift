@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Substring search on bytes, for the few places that look for a marker in raw
-/// or decoded text (zip member names, `</script`, `-->`).
+/// Search on bytes: a marker in raw or decoded text (zip member names, `</script`, `-->`),
+/// and single bytes (line breaks, tabs, brackets) for every stage that looks for them.
 enum ByteSearch {
     /// First index at or after `start` where `needle` begins; `ignoringASCIICase`
     /// expects a lowercase needle.
@@ -49,11 +49,13 @@ enum ByteSearch {
         return nil
     }
 
-    /// The first `byte` in `buffer` at or after `start` (by `memchr`, which scans many
-    /// bytes at a time: line breaks and tabs are looked for in every byte read).
-    static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = buffer.baseAddress, start >= 0, start < buffer.count,
-              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+    /// The first `byte` in `buffer[start..<end]` (`end` defaults to the whole buffer), by
+    /// `memchr`, which scans many bytes at a time: line breaks and tabs are looked for in
+    /// every byte read.
+    static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil) -> Int? {
+        let end = min(end ?? buffer.count, buffer.count)
+        guard let base = buffer.baseAddress, start >= 0, start < end,
+              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
