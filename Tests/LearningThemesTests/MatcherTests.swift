@@ -131,4 +131,29 @@ final class MatcherTests: XCTestCase {
             XCTAssertGreaterThan(tiny.buffers.phraseStates.restarts, 0, "limit \(limit)")
         }
     }
+
+    /// The passes after the scan visit only the tokens listed as ending a phrase: the list
+    /// must hold exactly the tokens that have phrases, with a roomy cache and with one
+    /// that starts again within paragraphs (which detaches tokens).
+    func testPhraseEndsAreExactlyTheTokensWithPhrases() throws {
+        let matcher = Matcher(ruleSet: try RuleSet.load(directory: TestSupport.path("rules")))
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("corpus/documents"))
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = names.map(TestSupport.seed).flatMap { $0.components(separatedBy: "\n\n") }
+        for limit in [PhraseStateCache.defaultMaximumStates, 5] {
+            var scratch = MatchScratch(matcher: matcher, maximumPhraseStates: limit)
+            var ends = 0
+            for text in texts {
+                var copy = text
+                copy.withUTF8 { bytes in matcher.scan(bytes, scratch: &scratch) }
+                let trace = scratch.buffers.trace
+                let reader = trace.reader(cache: scratch.buffers.phraseStates)
+                let withPhrases = (0..<trace.stateOfToken.count).filter { !reader.outputs(ofToken: $0).isEmpty }
+                let listed = (0..<trace.phraseEnds.count).map { Int(trace.phraseEnds[$0]) }
+                XCTAssertEqual(listed, withPhrases, "limit \(limit)")
+                ends += listed.count
+            }
+            XCTAssertGreaterThan(ends, 100)
+        }
+    }
 }

@@ -48,18 +48,19 @@ extension ClauseEvaluator {
         let phrases = buffers.trace.reader(cache: buffers.phraseStates)
         let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
         let generation = self.generation
-        var readingTokens = work.readingTokens
-        defer { work.readingTokens = readingTokens }
-        readingTokens.reset()
+        var found = work.found
+        defer { work.found = found }
+        found.reset()
         var readBits: UInt64 = 0
         for index in 0..<work.readAtoms.count { readBits |= TriggerTable.bit(work.readAtoms[index]) }
-        for ordinal in 0..<tokens.count where phrases.mayEnd(readBits, atToken: ordinal) {
-            var reads = false
-            for output in phrases.outputs(ofToken: ordinal) where stamps[Int(output.atom)] == generation {
+        let phraseEnds = buffers.trace.phraseEnds
+        for index in 0..<phraseEnds.count {
+            let end = phraseEnds[index]
+            guard phrases.mayEnd(readBits, atToken: Int(end)) else { continue }
+            for output in phrases.outputs(ofToken: Int(end)) where stamps[Int(output.atom)] == generation {
                 counts[Int(output.atom)] &+= 1
-                reads = true
+                found.append(Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end))
             }
-            if reads { readingTokens.append(Int32(ordinal)) }
         }
         var offset: Int32 = 0
         for index in 0..<work.readAtoms.count {
@@ -68,15 +69,13 @@ extension ClauseEvaluator {
             offset += counts[atom]
             counts[atom] = 0  // reused below as the fill cursor, ending at the count again
         }
-        work.grouped.resize(to: Int(offset))
+        work.grouped.resize(to: found.count)
         let grouped = work.grouped.base
-        for index in 0..<readingTokens.count {
-            let end = readingTokens[index]
-            for output in phrases.outputs(ofToken: Int(end)) where stamps[Int(output.atom)] == generation {
-                let atom = Int(output.atom)
-                grouped[Int(values[atom] &+ counts[atom])] = Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end)
-                counts[atom] &+= 1
-            }
+        for index in 0..<found.count {
+            let occurrence = found[index]
+            let atom = Int(occurrence.atom)
+            grouped[Int(values[atom] &+ counts[atom])] = occurrence
+            counts[atom] &+= 1
         }
         for index in 0..<work.readAtoms.count {
             let atom = Int(work.readAtoms[index])

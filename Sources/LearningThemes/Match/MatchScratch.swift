@@ -75,8 +75,8 @@ struct EvaluationBuffers {
     var readAtoms = ScratchBuffer<Int32>()
     /// Clauses all of whose atoms occur, in clause order (so grouped by target).
     var candidates = ScratchBuffer<Int32>()
-    /// The tokens at which a read atom's phrase ends.
-    var readingTokens = ScratchBuffer<Int32>()
+    /// The occurrences of the read atoms, in token order, before grouping.
+    var found = ScratchBuffer<Occurrence>()
     var matches = ScratchBuffer<ClauseEvaluator.Hit>()
     var exclusions = ScratchBuffer<ClauseEvaluator.Hit>()
     var tagged = ScratchBuffer<Int32>()
@@ -91,7 +91,8 @@ struct EvaluationBuffers {
     func deallocate() {
         candidateBits.deallocate()
         grouped.deallocate()
-        for buffer in [readAtoms, candidates, tagged, survivorStart, readingTokens] { buffer.deallocate() }
+        for buffer in [readAtoms, candidates, tagged, survivorStart] { buffer.deallocate() }
+        found.deallocate()
         for buffer in [matches, exclusions, survivors] { buffer.deallocate() }
     }
 }

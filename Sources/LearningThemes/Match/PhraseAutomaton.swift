@@ -72,9 +72,10 @@ struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// Runs the automaton over `tokens`, recording in `trace` the state of each token;
-    /// `generation` identifies the paragraph. Returns the number of cache misses. Steps go
-    /// through `cache`, which holds the states met so far (see `PhraseStateCache`).
+    /// Runs the automaton over `tokens`, recording in `trace` the state of each token and
+    /// which tokens end a phrase; `generation` identifies the paragraph. Returns the number
+    /// of cache misses. Steps go through `cache`, which holds the states met so far (see
+    /// `PhraseStateCache`).
     func trace(_ tokens: ScratchBuffer<ClassedToken>, trie: WordTrie, generation: UInt32,
                into trace: inout PhraseTrace, cache: PhraseStateCache) -> Int {
         trace.reset(tokenCount: tokens.count, generation: generation)
@@ -84,6 +85,9 @@ struct PhraseAutomaton: Sendable {
         var targets = cache.targets
         var mask = cache.mask
         var lookupState = cache.lookupState.base
+        var endsPhrase = cache.endsPhrase.base
+        // A local while the loop runs, stored back around a miss, which may detach.
+        var phraseEnds = trace.phraseEnds
         var from = PhraseStateCache.empty
         var misses = 0
         var previousIndex: Int32 = -2
@@ -112,19 +116,24 @@ struct PhraseAutomaton: Sendable {
                 }
             }
             if state == PhraseStateCache.unknown {
+                trace.phraseEnds = phraseEnds
                 state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie) {
                     trace.detach(upTo: ordinal, cache: cache)
                 }
+                phraseEnds = trace.phraseEnds
                 misses &+= 1
                 // The step may have grown or cleared the cache.
                 keys = cache.keys
                 targets = cache.targets
                 mask = cache.mask
                 lookupState = cache.lookupState.base
+                endsPhrase = cache.endsPhrase.base
             }
             stateOfToken[ordinal] = state
+            if endsPhrase[Int(state)] { phraseEnds.append(Int32(truncatingIfNeeded: ordinal)) }
             from = lookupState[Int(state)]
         }
+        trace.phraseEnds = phraseEnds
         return misses
     }
 

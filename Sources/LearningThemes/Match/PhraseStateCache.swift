@@ -19,25 +19,28 @@ final class PhraseStateCache: @unchecked Sendable {
     /// Marks a step not taken yet, in `fromEmpty`.
     static let unknown: Int32 = -1
 
-    // The matcher reads the tables below once per paragraph, on its own thread: unchecked
-    // exclusivity spares each read a runtime access check.
+    // Only the matcher's own thread uses the cache, reading its tables once per paragraph
+    // and growing them on a miss: unchecked exclusivity spares each access a runtime check.
 
     /// State s: its nodes are nodes[nodeStart[s] ..< nodeStart[s + 1]] (sorted), its
     /// outputs outputs[outputStart[s] ..< outputStart[s + 1]].
-    private var nodes = ScratchBuffer<Int32>()
-    private var nodeStart = ScratchBuffer<Int32>()
+    @exclusivity(unchecked) private var nodes = ScratchBuffer<Int32>()
+    @exclusivity(unchecked) private var nodeStart = ScratchBuffer<Int32>()
     @exclusivity(unchecked) private(set) var outputs = ScratchBuffer<Output>()
     @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
     /// The state whose transitions a state shares: itself, or `empty` when none of its
     /// nodes has children (then only the root's targets can follow, as from `empty`).
     @exclusivity(unchecked) private(set) var lookupState = ScratchBuffer<Int32>()
+    /// Whether a state ends some phrase (has outputs): only tokens in such states set
+    /// anything off.
+    @exclusivity(unchecked) private(set) var endsPhrase = ScratchBuffer<Bool>()
     /// What a token in each state sets off.
     @exclusivity(unchecked) private(set) var triggers: TriggerTable
     /// The states by their node sets (see `StateSetTable`), so a miss finds an existing
     /// state without allocating.
-    private var statesByNodes: StateSetTable
+    @exclusivity(unchecked) private var statesByNodes: StateSetTable
     /// The node set of the step being taken.
-    private var stepNodes = ScratchBuffer<Int32>()
+    @exclusivity(unchecked) private var stepNodes = ScratchBuffer<Int32>()
 
     /// Steps from `empty`, by token class (`unknown` if not taken yet). Most classed tokens
     /// follow a word no rule knows, so they step from `empty`: one load instead of a probe.
@@ -48,7 +51,7 @@ final class PhraseStateCache: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var keys: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private(set) var targets: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) private(set) var mask: Int
-    private var transitionCount = 0
+    @exclusivity(unchecked) private var transitionCount = 0
     /// How many times the cache has started again (for tests).
     private(set) var restarts = 0
     static let vacant = UInt64.max
@@ -73,6 +76,7 @@ final class PhraseStateCache: @unchecked Sendable {
 
     deinit {
         for buffer in [nodes, nodeStart, outputStart, lookupState, stepNodes] { buffer.deallocate() }
+        endsPhrase.deallocate()
         triggers.deallocate()
         outputs.deallocate()
         statesByNodes.deallocate()
@@ -94,7 +98,9 @@ final class PhraseStateCache: @unchecked Sendable {
     /// The state after a token of `tokenClass` from `state` (a `lookupState`), on a miss
     /// of the cache: one NFA step, remembered. May clear the cache and so renumber the
     /// states, but the state it returns is valid in the cache as it is afterwards; before
-    /// clearing it calls `beforeRestart`, while the old states can still be read.
+    /// clearing it calls `beforeRestart`, while the old states can still be read. Out of
+    /// line: misses are rare, and inlined into the matcher's loop it would crowd its registers.
+    @inline(never)
     func step(from state: Int32, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie,
               beforeRestart: () -> Void) -> Int32 {
         stepNodes.reset()
@@ -142,6 +148,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
         lookupState.append(continues ? state : PhraseStateCache.empty)
+        endsPhrase.append(outputs.count > Int(outputStart[Int(state)]))
         triggers.add(outputs: UnsafeBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
         return state
@@ -184,6 +191,7 @@ final class PhraseStateCache: @unchecked Sendable {
         outputs.reset()
         outputStart.reset()
         lookupState.reset()
+        endsPhrase.reset()
         triggers.reset()
         statesByNodes.clear()
         nodeStart.append(0)
@@ -191,6 +199,7 @@ final class PhraseStateCache: @unchecked Sendable {
         outputStart.append(0)
         outputStart.append(0)
         lookupState.append(PhraseStateCache.empty)
+        endsPhrase.append(false)
         triggers.add(outputs: UnsafeBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()

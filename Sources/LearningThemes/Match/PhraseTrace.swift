@@ -1,6 +1,8 @@
 /// What the phrase automaton leaves for `ClauseEvaluator`: the state each classed token
-/// left the automaton in. From the states it reads what the tokens set off (see
-/// `TriggerTable`): the queried atoms present, and the clause entries.
+/// left the automaton in, and which tokens end some phrase. From the states of those it
+/// reads what the tokens set off (see `TriggerTable`): the queried atoms present, and the
+/// clause entries. Most classed tokens end no phrase (they start or continue one), so the
+/// passes after the scan visit only the tokens that do.
 ///
 /// A token's phrases are its state's outputs, read only when a candidate clause needs
 /// them. Common words complete many atoms, so most phrases found are never read, and not
@@ -11,6 +13,10 @@
 struct PhraseTrace {
     /// Per classed token: its state in the cache, or ~d for detached output list d.
     var stateOfToken = ScratchBuffer<Int32>()
+    /// The ordinals of the tokens whose state ends some phrase, in order; the automaton
+    /// appends to it as it goes. The first `detachedPhraseEnds` are detached tokens.
+    var phraseEnds = ScratchBuffer<Int32>()
+    private var detachedPhraseEnds = 0
     /// Detached list d is detachedOutputs[detachedStart[d] ..< detachedStart[d + 1]].
     private var detachedStart = ScratchBuffer<Int32>()
     private var detachedOutputs = ScratchBuffer<PhraseStateCache.Output>()
@@ -30,6 +36,7 @@ struct PhraseTrace {
 
     func deallocate() {
         stateOfToken.deallocate()
+        phraseEnds.deallocate()
         detachedStart.deallocate()
         detachedOutputs.deallocate()
         present.deallocate()
@@ -41,6 +48,8 @@ struct PhraseTrace {
     mutating func reset(tokenCount: Int, generation: UInt32) {
         self.generation = generation
         stateOfToken.resize(to: tokenCount)
+        phraseEnds.reset()
+        detachedPhraseEnds = 0
         detachedStart.reset()
         detachedStart.append(0)
         detachedOutputs.reset()
@@ -50,10 +59,10 @@ struct PhraseTrace {
 
     /// Detaches the tokens before `end`, while their states are still in `cache`.
     mutating func detach(upTo end: Int, cache: PhraseStateCache) {
-        let tokens = detachedUpTo..<end
-        markPresent(tokens, cache: cache)
-        forEachEntry(tokens, cache: cache) { detachedEntries.append($0) }
-        for ordinal in tokens {
+        markPresent(cache: cache)
+        forEachAttachedEntry(cache: cache) { detachedEntries.append($0) }
+        detachedPhraseEnds = phraseEnds.count
+        for ordinal in detachedUpTo..<end {
             let state = Int(stateOfToken[ordinal])
             for output in Int(cache.outputStart[state])..<Int(cache.outputStart[state + 1]) {
                 detachedOutputs.append(cache.outputs[output])
@@ -67,44 +76,25 @@ struct PhraseTrace {
     /// Records the queried atoms of the paragraph as present. Call once all its tokens
     /// are traced, before `forEachEntry`.
     func markPresent(cache: PhraseStateCache) {
-        markPresent(detachedUpTo..<stateOfToken.count, cache: cache)
+        let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
+        let present = self.present.stamps, generation = self.generation
+        for index in detachedPhraseEnds..<phraseEnds.count {
+            let sets = triggers[Int(stateOfToken[Int(phraseEnds[index])])]
+            for position in Int(sets.atomStart)..<Int(sets.atomEnd) { present[Int(atoms[position])] = generation }
+        }
     }
 
     /// Calls `body` with each entry the paragraph's tokens set off (see `TriggerTable`).
     func forEachEntry(cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
         for index in 0..<detachedEntries.count { body(detachedEntries[index]) }
-        forEachEntry(detachedUpTo..<stateOfToken.count, cache: cache, body)
+        forEachAttachedEntry(cache: cache, body)
     }
 
-    // These two run once per classed token, and most tokens set off nothing: their loops
-    // are plain counters, without the checks a `for` over a `Range` makes per token.
-
-    private func markPresent(_ tokens: Range<Int>, cache: PhraseStateCache) {
-        let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
-        let present = self.present.stamps, generation = self.generation
-        var ordinal = tokens.lowerBound
-        while ordinal < tokens.upperBound {
-            let sets = triggers[Int(stateOfToken[ordinal])]
-            var position = Int(sets.atomStart)
-            while position < Int(sets.atomEnd) {
-                present[Int(atoms[position])] = generation
-                position &+= 1
-            }
-            ordinal &+= 1
-        }
-    }
-
-    private func forEachEntry(_ tokens: Range<Int>, cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
+    private func forEachAttachedEntry(cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
         let triggers = cache.triggers.triggers.base, entries = cache.triggers.entries.base
-        var ordinal = tokens.lowerBound
-        while ordinal < tokens.upperBound {
-            let sets = triggers[Int(stateOfToken[ordinal])]
-            var position = Int(sets.entryStart)
-            while position < Int(sets.entryEnd) {
-                body(entries[position])
-                position &+= 1
-            }
-            ordinal &+= 1
+        for index in detachedPhraseEnds..<phraseEnds.count {
+            let sets = triggers[Int(stateOfToken[Int(phraseEnds[index])])]
+            for position in Int(sets.entryStart)..<Int(sets.entryEnd) { body(entries[position]) }
         }
     }
 
