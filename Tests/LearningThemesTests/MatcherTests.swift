@@ -58,6 +58,14 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try tags(rules, "Self-neglect in adults and neglect of children."), ["neglect"])
     }
 
+    func testProximityExclusionCancelsEveryPhraseInReach() throws {
+        let rules = "theme child-mental-health\nmatch cmh-a: suicide | self-harm\nexclude cmh-mother: mother's near/6 (suicide | self-harm)\n"
+        XCTAssertEqual(try tags(rules, "The mother's self-harm and attempted suicide."), [],
+                       "one mention of the mother reaches both phrases")
+        XCTAssertEqual(try tags(rules, "The mother's self-harm was known. The boy spoke of suicide."), ["child-mental-health"],
+                       "the other sentence is out of reach")
+    }
+
     func testMinimumEvidenceWithWeightsAndOverlapCountedOnce() throws {
         let rules = """
         theme neglect

@@ -180,7 +180,9 @@ struct ClauseEvaluator {
                       sentence(b.start) == sentence(a.end) else { continue }
                 hits.append(Hit(clause: clauseIndex, start: min(a.start, b.start), end: max(a.end, b.end),
                                 partAStart: a.start, partAEnd: a.end, partBStart: b.start, partBEnd: b.end))
-                break
+                // One pairing is evidence enough for a match; an exclusion must cancel every
+                // phrase in reach ("the mother's history of self-harm and attempted suicide").
+                if !clause.isExclusion { break }
             }
         }
     }
