@@ -52,4 +52,20 @@ final class SegmenterStreamingTests: XCTestCase {
             XCTAssertEqual(streamedTexts(bytes), segmentedTexts(bytes), sample)
         }
     }
+
+    func testFirstWordMatchesOnlyTheWordRemembered() {
+        var word = ParagraphSegmenter.FirstWord()
+        func opens(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { word.isFirstWord(of: $0) } }
+        XCTAssertFalse(opens("Priority 1:"), "nothing remembered yet")
+        Array("Priority 1: safer homes".utf8).withUnsafeBufferPointer { word.remember($0) }
+        XCTAssertTrue(opens("Priority 2: safer schools"))
+        XCTAssertTrue(opens("Priority"))
+        XCTAssertFalse(opens("Priorities 3"))
+        XCTAssertFalse(opens("Prior 3"))
+        Array("".utf8).withUnsafeBufferPointer { word.remember($0) }
+        XCTAssertTrue(opens(""), "an empty first word matches an empty one")
+        XCTAssertFalse(opens("Priority"))
+        word.forget()
+        XCTAssertFalse(opens(""))
+    }
 }

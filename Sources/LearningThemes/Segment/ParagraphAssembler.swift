@@ -2,7 +2,7 @@ extension ParagraphSegmenter {
     /// Turns the stream of units into paragraphs. It holds back one unit, because what a
     /// unit is often depends on the next: a short line is a heading only if a paragraph
     /// follows, and a paragraph cut by a page break goes on in the next block.
-    struct ParagraphAssembler<Sink: ParagraphSink> {
+    struct ParagraphAssembler<Sink: ParagraphSink>: ~Copyable {
         /// Receives the paragraphs as they are settled, so none has to be kept here.
         var sink: Sink
         /// The unit held back, valid while `isHolding`. Kept in place rather than in an
@@ -11,7 +11,7 @@ extension ParagraphSegmenter {
         private var isHolding = false
         /// First word of the last short line that was not taken for a heading: "Priority 1:",
         /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
-        private var lastListedLineFirstWord: [UInt8]?
+        private var lastListedLine = FirstWord()
         private var inContents = false
         /// The number of the item just sent on, while a numbered list may still go on.
         private var lastItemNumber: ClauseNumber?
@@ -92,7 +92,7 @@ extension ParagraphSegmenter {
 
         /// Sends the held unit on as what it turned out to be.
         private mutating func resolveHeld(next: Following?) {
-            if held.kind != .plainHeading { lastListedLineFirstWord = nil }
+            if held.kind != .plainHeading { lastListedLine.forget() }
             switch held.kind {
             case .heading:
                 setSection()
@@ -106,13 +106,12 @@ extension ParagraphSegmenter {
                     setSection()
                 }
             case .plainHeading:
-                let firstWord = held.text.withBytes { Array($0.prefix { !Bytes.isBlank($0) }) }
-                if let next, next.isSubstantial, firstWord != lastListedLineFirstWord {
+                if let next, next.isSubstantial, !held.text.withBytes({ lastListedLine.isFirstWord(of: $0) }) {
                     setSection()
-                    lastListedLineFirstWord = nil
+                    lastListedLine.forget()
                 } else {
                     emitHeld(role: held.role)
-                    lastListedLineFirstWord = firstWord
+                    held.text.withBytes { lastListedLine.remember($0) }
                 }
             case .body:
                 emitHeld(role: held.role)

@@ -30,8 +30,14 @@ extension ParagraphSegmenter {
                     sawMultiByte = true
                 }
             }
-            guard sawMultiByte else { return false }
-            letters = 0
+            return sawMultiByte && hasTwoAlphabeticScalars(text)
+        }
+
+        /// Out of line: the few texts that need it should not make every call set up for
+        /// decoding.
+        @inline(never)
+        private static func hasTwoAlphabeticScalars(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var letters = 0
             for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where scalar.properties.isAlphabetic {
                 letters += 1
                 if letters >= 2 { return true }

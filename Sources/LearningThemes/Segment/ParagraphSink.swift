@@ -28,9 +28,11 @@ extension ParagraphSegmenter {
     struct ParagraphForwarder: ParagraphSink {
         let body: (ParagraphBytes) -> Void
         private var index = 0
-        /// The latest heading, and the one the previous paragraph was under.
-        private var heading: [UInt8]?
-        private var previousHeading: [UInt8]?
+        /// The heading the paragraphs are under (valid once `sectionNumber` is above 0), and
+        /// the latest one set, which starts a new section only if its text differs. The two
+        /// buffers trade places rather than being copied or made anew for each heading.
+        private var sectionHeading: [UInt8] = []
+        private var latestHeading: [UInt8] = []
         private var sectionNumber = 0
         /// A heading came since the last paragraph, which may have changed the section.
         private var headingArrived = false
@@ -38,7 +40,8 @@ extension ParagraphSegmenter {
         init(body: @escaping (ParagraphBytes) -> Void) { self.body = body }
 
         mutating func setSection(_ heading: UnsafeBufferPointer<UInt8>) {
-            self.heading = Array(heading)
+            latestHeading.removeAll(keepingCapacity: true)
+            latestHeading.append(contentsOf: heading)
             headingArrived = true
         }
 
@@ -49,17 +52,17 @@ extension ParagraphSegmenter {
             // changes when the heading text does.
             if headingArrived {
                 headingArrived = false
-                if heading != previousHeading {
+                if sectionNumber == 0 || latestHeading != sectionHeading {
                     sectionNumber += 1
-                    previousHeading = heading
+                    swap(&latestHeading, &sectionHeading)
                 }
             }
             let sectionNumber = self.sectionNumber
-            guard let heading else {
+            guard sectionNumber > 0 else {
                 body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: nil, sectionNumber: sectionNumber))
                 return
             }
-            heading.withUnsafeBufferPointer { heading in
+            sectionHeading.withUnsafeBufferPointer { heading in
                 body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: heading, sectionNumber: sectionNumber))
             }
         }

@@ -1,6 +1,6 @@
 extension ParagraphSegmenter {
     /// A cleaned piece of the document on its way to becoming a paragraph or a heading.
-    struct SegmentUnit {
+    struct SegmentUnit: ~Copyable {
         enum Kind {
             case body
             /// Certainly a heading: Markdown, bold-only, capitals, an HTML heading.

@@ -31,7 +31,7 @@ extension ParagraphSegmenter {
         /// Calls `body` with the bytes; the pointer must not outlive the call, as the next
         /// write may move the storage.
         @inline(__always)
-        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        func withBytes<Result: ~Copyable>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
             try withExtendedLifetime(self) { try body(UnsafeBufferPointer(storage.elements)) }
         }
 
