@@ -49,6 +49,31 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(sentenceOf["done"], 3)
     }
 
+    /// `Abbreviations` folds case by setting bit 0x20 of every byte; this checks it against
+    /// plain lower-casing of ASCII letters, on the words themselves in every case and on
+    /// random bytes, including those that bit maps onto letters' neighbours (`@`, `[`, `^`).
+    func testAbbreviationLookUpAgreesWithLowerCasing() {
+        let words: Set<[UInt8]> = Set(["dr", "mr", "ms", "no", "st", "vs", "mrs", "ref", "nos", "cllr", "prof", "approx"].map { Array($0.utf8) })
+        func expected(_ bytes: [UInt8]) -> Bool {
+            bytes.count == 1 || words.contains(bytes.map { (65...90).contains($0) ? $0 + 32 : $0 })
+        }
+        func found(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { Abbreviations.contains($0, 0..<bytes.count) }
+        }
+        for word in words {
+            for mask in 0..<(1 << word.count) {
+                let cased = word.enumerated().map { mask & (1 << $0.offset) != 0 ? $0.element - 32 : $0.element }
+                XCTAssertTrue(found(cased), "\(cased)")
+            }
+        }
+        let alphabet: [UInt8] = Array("drmsnotvefclpaxDRMSNOTVEFCLPAX@[^`{'.0".utf8) + [0x80, 0xC3, 0xFF, 0x00]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let bytes = (0..<Int.random(in: 1...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            XCTAssertEqual(found(bytes), expected(bytes), "\(bytes)")
+        }
+    }
+
     func testVeryLongWordIsOneTokenWithCappedFoldedForm() {
         let word = String(repeating: "a", count: 1_000_000)
         let tokens = Tokenizer().tokens(in: "x \(word) y")

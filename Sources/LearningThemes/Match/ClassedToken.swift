@@ -19,18 +19,17 @@ extension WordTrie {
         let first = tokens.base + tokens.count
         var next = first
         var walker = TrieWalker(trie: self)
-        var index: Int32 = 0
-        TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence in
+        let count = TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence, ordinal in
             let tokenClass = walker.tokenClass
             if tokenClass != WordTrie.noClass {
                 next.initialize(to: ClassedToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                                                 sentence: Int32(truncatingIfNeeded: sentence), index: index,
+                                                 sentence: Int32(truncatingIfNeeded: sentence),
+                                                 index: Int32(truncatingIfNeeded: ordinal),
                                                  tokenClass: tokenClass))
                 next += 1
             }
-            index &+= 1
         }
         tokens.resize(to: tokens.count + (next - first))
-        return Int(index)
+        return count
     }
 }

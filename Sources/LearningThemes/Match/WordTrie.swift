@@ -10,8 +10,10 @@ struct WordTrie: Sendable {
     /// for the bytes no rule word contains).
     let byteEntry: FrozenArray<UInt16>
     /// Raw text byte -> its `ByteCode`, whose code for an ASCII letter or digit is the
-    /// entry of its folded form: folding, classifying and the step in one load.
-    let byteCodes: FrozenArray<UInt16>
+    /// address of its folded form's entry in the first row of `transitions` (whose memory
+    /// never moves): folding, classifying and finding the column in one load, so a step is
+    /// one more (see `TrieWalker`).
+    let byteCodes: FrozenArray<Int>
     /// A complete DFA: row + entry -> next row, where a row is state * rowLength. Its
     /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
     /// a word can have matched when it leaves the trie; beyond states loop to themselves.
@@ -106,8 +108,9 @@ struct WordTrie: Sendable {
             var starts: [Int32] = [0]
             for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
             let byteEntry = byteColumn.map { UInt16($0) + 1 }
-            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(ByteCode.table { Int(byteEntry[Int($0)]) }),
-                            transitions: FrozenArray(table),
+            let frozenTable = FrozenArray(table)
+            let columnAddresses = ByteCode.table { Int(bitPattern: frozenTable.base + Int(byteEntry[Int($0)])) }
+            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(columnAddresses), transitions: frozenTable,
                             classSymbolStart: FrozenArray(starts),
                             classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
         }
@@ -122,11 +125,11 @@ struct WordTrie: Sendable {
 /// Steps the word DFA with each folded byte as the tokenizer produces it. Holds the
 /// table as raw pointers, so a walker is free to copy and its steps do no reference counting.
 struct TrieWalker: FoldedWordSink {
-    let byteCodes: UnsafePointer<UInt16>
+    let byteCodes: UnsafePointer<Int>
     private let byteEntry: UnsafePointer<UInt16>
     private let transitions: UnsafePointer<Int32>
-    /// The current state's row (state * rowLength); an `Int`, so a step is an add and a
-    /// sign-extending load.
+    /// The current state's row (state * rowLength); an `Int`, so it indexes a column's
+    /// address with no conversion.
     private var row = 0
 
     init(trie: WordTrie) {
@@ -138,10 +141,12 @@ struct TrieWalker: FoldedWordSink {
     @inline(__always)
     mutating func beginWord() { row = 0 }
 
-    /// `code` is the entry of an ASCII letter or digit (see `WordTrie.byteCodes`).
+    /// `code` is the address of an ASCII letter or digit's column in the first row (see
+    /// `WordTrie.byteCodes`): its entry in the current row is `row` entries on, so the
+    /// step is a single indexed load, with no table base to add.
     @inline(__always)
     mutating func step(_ code: Int) {
-        row = Int(transitions[row &+ code])
+        row = Int(UnsafePointer<Int32>(bitPattern: code).unsafelyUnwrapped[row])
     }
 
     @inline(__always)

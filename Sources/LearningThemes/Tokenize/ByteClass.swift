@@ -41,27 +41,32 @@ enum ByteClass {
 }
 
 /// A byte as `TokenScanner`'s loop reads it, from a 256-entry table its sink provides: for
-/// an ASCII letter or digit, the sink's own code for the byte's folded form (below
-/// `nonWord`), which the sink steps with; for any other byte, `nonWord` with its
-/// `ByteClass`. One load then both classifies the byte and gives the sink's step.
+/// an ASCII letter or digit, the sink's own code for the byte's folded form (zero or more),
+/// which the sink steps with; for any other byte, a negative code that says its `ByteClass`.
+/// One load then both classifies the byte and gives the sink's step for it.
 enum ByteCode {
-    static let nonWord = 0x8000
-    static let separator = nonWord | Int(ByteClass.separator)
-    static let sentenceEnd = nonWord | Int(ByteClass.sentenceEnd)
+    /// The codes of bytes that are not ASCII letters or digits are this plus their class.
+    private static let nonWord = -8
+    static let separator = nonWord + Int(ByteClass.separator)
+    static let sentenceEnd = nonWord + Int(ByteClass.sentenceEnd)
     /// This code and those above it may continue a word.
-    static let apostrophe = nonWord | Int(ByteClass.apostrophe)
+    static let apostrophe = nonWord + Int(ByteClass.apostrophe)
+    static let multiByte = nonWord + Int(ByteClass.multiByte)
     /// Where a word meets the end of the text, which ends it as a separator does.
     static let endOfText = separator
 
+    @inline(__always)
+    static func isWord(_ code: Int) -> Bool { code >= 0 }
+
     /// The table for a sink whose code for the folded ASCII letter or digit `byte` is
-    /// `wordCode(byte)`, which must be below `nonWord`.
-    static func table(wordCode: (UInt8) -> Int) -> [UInt16] {
+    /// `wordCode(byte)`, which must not be negative.
+    static func table(wordCode: (UInt8) -> Int) -> [Int] {
         (0..<256).map { value in
             let kind = ByteClass.table[value]
-            guard kind == ByteClass.word else { return UInt16(nonWord | Int(kind)) }
+            guard kind == ByteClass.word else { return nonWord + Int(kind) }
             let code = wordCode(ByteClass.lower[value])
-            precondition(code >= 0 && code < nonWord, "a word byte's code must be below ByteCode.nonWord")
-            return UInt16(code)
+            precondition(isWord(code), "a word byte's code must not be negative")
+            return code
         }
     }
 }

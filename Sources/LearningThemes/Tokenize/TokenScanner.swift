@@ -10,10 +10,11 @@
 /// they cost nothing when absent.
 enum TokenScanner {
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
-    /// range `start..<end` and its sentence number, for each word of `text` in order.
-    @inline(__always)
+    /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
+    /// word), for each word of `text` in order. Returns how many words there were.
+    @inline(__always) @discardableResult
     static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, sink: inout Sink,
-                                           _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int) -> Void) {
+                                           _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int, _ ordinal: Int) -> Void) -> Int {
         let codes = sink.byteCodes
         // A run of ASCII letters and digits that starts at or before runStop stops at or
         // before it, so the main loop reads bytes with no bounds check; the text's last
@@ -21,35 +22,54 @@ enum TokenScanner {
         let runStop = lastRunStop(text, codes: codes)
         var position = 0
         var sentence = 0
-        // Where the last word started (-1 before the first): the sentence number goes up at
-        // the first sentence end after a word (or before the first word), so a run of them,
-        // as in "...", counts once.
-        var start = -1
-        var sentenceEndedAfter = -2
+        var words = 0
+        // How many words there were at the last sentence end (-1 before any): the sentence
+        // number goes up at the first sentence end after a word (or before the first word),
+        // so a run of them, as in "...", counts once.
+        var wordsAtSentenceEnd = -1
         while position <= runStop {
-            var code = Int(codes[Int(text[position])])
-            if code >= ByteCode.nonWord {
+            var code = codes[Int(text[position])]
+            if !ByteCode.isWord(code) {
                 if code == ByteCode.separator {
                     position &+= 1
                     continue
                 }
                 // Not straight after a word: those bytes are dealt with below, with the word.
-                let skip = skipNonWord(text, at: position, previousWord: nil)
-                if skip.endsSentence && sentenceEndedAfter != start {
+                let skip = skipNonWord(text, at: position, code: code, previousWord: nil)
+                if skip.endsSentence && wordsAtSentenceEnd != words {
                     sentence &+= 1
-                    sentenceEndedAfter = start
+                    wordsAtSentenceEnd = words
                 }
                 guard skip.startsWord else {
                     position = skip.next
                     continue
                 }
             }
-            start = position
+            let start = position
             sink.beginWord()
-            while code < ByteCode.nonWord {
+            // Through a pointer (the text is not empty here), from which the word's end is
+            // found after the loop: stepping the index itself, the compiler keeps a second,
+            // 32-bit copy of it for the token's end and steps both with every byte.
+            var cursor = text.baseAddress.unsafelyUnwrapped + position
+            if ByteCode.isWord(code) {
+                // The first step apart from the rest: the compiler then sees that it starts
+                // from the state `beginWord` set (the trie's root) and folds that state away.
                 sink.step(code)
+                cursor += 1
+                code = codes[Int(cursor.pointee)]
+                while ByteCode.isWord(code) {
+                    sink.step(code)
+                    cursor += 1
+                    code = codes[Int(cursor.pointee)]
+                }
+            }
+            position = cursor - text.baseAddress.unsafelyUnwrapped
+            if code == ByteCode.separator {
+                // The common case, a word and a space, takes no other test.
+                word(sink, start, position, sentence, words)
+                words &+= 1
                 position &+= 1
-                code = Int(codes[Int(text[position])])
+                continue
             }
             var end = position
             if code >= ByteCode.apostrophe {
@@ -58,18 +78,19 @@ enum TokenScanner {
                 var continued = sink
                 (position, end) = continueWord(text, from: start, at: position, end: end, sink: &continued)
                 sink = continued
-                code = position < text.count ? Int(codes[Int(text[position])]) : ByteCode.endOfText
+                code = position < text.count ? codes[Int(text[position])] : ByteCode.endOfText
             }
-            word(sink, start, end, sentence)
+            word(sink, start, end, sentence, words)
+            words &+= 1
             // The byte after the word, already loaded: a space is passed at once, and a full
             // stop is judged here, where the word before it is known ("Dr." is no end).
             if code == ByteCode.separator {
                 position &+= 1
             } else if code == ByteCode.sentenceEnd {
-                let skip = skipNonWord(text, at: position, previousWord: position == end ? start..<end : nil)
+                let skip = skipNonWord(text, at: position, code: code, previousWord: position == end ? start..<end : nil)
                 if skip.endsSentence {
                     sentence &+= 1
-                    sentenceEndedAfter = start
+                    wordsAtSentenceEnd = words
                 }
                 position = skip.next
             }
@@ -79,24 +100,26 @@ enum TokenScanner {
             let start = position
             sink.beginWord()
             stepRun(text, from: position, codes: codes, sink: &sink)
-            word(sink, start, text.count, sentence)
+            word(sink, start, text.count, sentence, words)
+            words &+= 1
         }
+        return words
     }
 
     /// Steps `sink` with the bytes of `text` from `start` on, all ASCII letters or digits.
     @inline(__always)
     private static func stepRun<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
-                                                      codes: UnsafePointer<UInt16>, sink: inout Sink) {
-        for position in start..<text.count { sink.step(Int(codes[Int(text[position])])) }
+                                                      codes: UnsafePointer<Int>, sink: inout Sink) {
+        for position in start..<text.count { sink.step(codes[Int(text[position])]) }
     }
 
     /// The last byte that is not an ASCII letter or digit (-1 if none): a run of them that
     /// starts at or before it stops at or before it, and every byte after it is in a run,
     /// so run loops need no bounds check (see `scan`).
     @inline(__always)
-    static func lastRunStop(_ text: UnsafeBufferPointer<UInt8>, codes: UnsafePointer<UInt16>) -> Int {
+    static func lastRunStop(_ text: UnsafeBufferPointer<UInt8>, codes: UnsafePointer<Int>) -> Int {
         var stop = text.count &- 1
-        while stop >= 0 && Int(codes[Int(text[stop])]) < ByteCode.nonWord { stop &-= 1 }
+        while stop >= 0 && ByteCode.isWord(codes[Int(text[stop])]) { stop &-= 1 }
         return stop
     }
 
@@ -106,18 +129,17 @@ enum TokenScanner {
         var endsSentence: Bool
     }
 
-    /// At a byte that is neither a separator nor an ASCII word byte outside any word:
-    /// whether it starts a word (a non-ASCII letter), else where scanning goes on and
-    /// whether it ended a sentence. `previousWord` is the word that ends at `position`, if any.
+    /// At a byte that is neither a separator nor an ASCII word byte outside any word (its
+    /// code is `code`): whether it starts a word (a non-ASCII letter), else where scanning
+    /// goes on and whether it ended a sentence. `previousWord` is the word that ends at
+    /// `position`, if any.
     @inline(never)
-    static func skipNonWord(_ text: UnsafeBufferPointer<UInt8>, at position: Int, previousWord: Range<Int>?) -> Skip {
-        let kind = ByteClass.classes[Int(text[position])]
-        if kind == ByteClass.sentenceEnd {
-            let ends = !(previousWord.map { Abbreviations.contains(text, $0, lower: ByteClass.lowercase) } ?? false)
-                && endsSentence(text, after: position)
+    static func skipNonWord(_ text: UnsafeBufferPointer<UInt8>, at position: Int, code: Int, previousWord: Range<Int>?) -> Skip {
+        if code == ByteCode.sentenceEnd {
+            let ends = !(previousWord.map { Abbreviations.contains(text, $0) } ?? false) && endsSentence(text, after: position)
             return Skip(next: position + 1, startsWord: false, endsSentence: ends)
         }
-        if kind == ByteClass.multiByte {
+        if code == ByteCode.multiByte {
             let scalar = UTF8Scalar.decode(text, at: position)
             if ScalarFolding.isWordScalar(scalar.value) { return Skip(next: position, startsWord: true, endsSentence: false) }
             let ends = scalar.value == 0x2026 && endsSentence(text, after: position + scalar.length - 1)
@@ -160,8 +182,8 @@ enum TokenScanner {
             // A run of ASCII letters and digits, bounds-checked: this path is rare.
             let runStart = position
             while position < count {
-                let code = Int(codes[Int(text[position])])
-                guard code < ByteCode.nonWord else { break }
+                let code = codes[Int(text[position])]
+                guard ByteCode.isWord(code) else { break }
                 sink.step(code)
                 position &+= 1
             }
@@ -224,16 +246,28 @@ enum TokenScanner {
 
 /// Short words after which a full stop does not end a sentence.
 enum Abbreviations {
-    /// Each word's lower-case bytes packed into an integer (see `packed`), so a look-up
-    /// reads no array and allocates nothing.
-    private static let words: [UInt64] = ["dr", "mr", "ms", "no", "st", "vs", "mrs", "ref", "nos", "cllr", "prof", "approx"]
-        .map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-
-    /// Whether the word at `range` of `text` (ASCII-folded with `lower`) is one of them.
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lower: UnsafePointer<UInt8>) -> Bool {
+    /// Whether the word at `range` of `text`, in any case, is one of them.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         if range.count == 1 { return true }  // initials and e.g./i.e.
         guard range.count <= 6 else { return false }
-        let packed = range.reduce(UInt64(0)) { $0 << 8 | UInt64(lower[Int(text[$1])]) }
-        return words.contains(packed)
+        // Setting bit 0x20 lower-cases an ASCII letter and makes no other byte one, and the
+        // words are all letters: a byte matches a word's letter just when its lower case does.
+        var word: UInt64 = 0
+        for index in range { word = word << 8 | UInt64(text[index] | 0x20) }
+        // Compared as integers the compiler folds from the literals: no table to load
+        // (a global would cost a once-check per look-up) and nothing to allocate.
+        switch word {
+        case packed("dr"), packed("mr"), packed("ms"), packed("no"), packed("st"), packed("vs"), packed("mrs"),
+             packed("ref"), packed("nos"), packed("cllr"), packed("prof"), packed("approx"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A word of up to 8 ASCII bytes as an integer, its first byte highest.
+    @inline(__always)
+    static func packed(_ word: StaticString) -> UInt64 {
+        UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

@@ -39,7 +39,7 @@ public struct Tokenizer: Sendable {
                              _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength) { buffer in
             var sink = BufferSink(buffer: buffer)
-            TokenScanner.scan(text, sink: &sink) { sink, start, end, sentence in
+            TokenScanner.scan(text, sink: &sink) { sink, start, end, sentence, _ in
                 body(start..<end, sentence, UnsafeBufferPointer(rebasing: buffer[0..<sink.count]))
             }
         }
@@ -53,7 +53,7 @@ public struct Tokenizer: Sendable {
 /// Receives each word's folded bytes as the scanner produces them.
 protocol FoldedWordSink {
     /// The sink's `ByteCode` table: 256 entries that stay valid while it scans.
-    var byteCodes: UnsafePointer<UInt16> { get }
+    var byteCodes: UnsafePointer<Int> { get }
     mutating func beginWord()
     /// Takes the folded form of an ASCII letter or digit, as its code from `byteCodes`.
     /// Most of a text's bytes come this way, so a sink makes it one table step.
@@ -70,7 +70,7 @@ struct BufferSink: FoldedWordSink {
     /// An ASCII letter or digit's code is its folded byte.
     private nonisolated(unsafe) static let foldedCodes = ByteClass.permanent(ByteCode.table { Int($0) })
 
-    var byteCodes: UnsafePointer<UInt16> { BufferSink.foldedCodes }
+    var byteCodes: UnsafePointer<Int> { BufferSink.foldedCodes }
 
     mutating func beginWord() { count = 0 }
 
