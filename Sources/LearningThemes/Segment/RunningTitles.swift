@@ -187,16 +187,14 @@ extension ParagraphSegmenter {
         /// The first two bytes of some texts, hashed into a 4096-bit map: a filter that
         /// never turns away a text opening like one of them.
         private struct BytePairFilter {
-            private var bits = [UInt64](repeating: 0, count: 64)
+            private var bits = SlotBitmap(slots: 4096)
 
             mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
-                let slot = Self.slot(bytes, start)
-                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+                bits.insert(Self.slot(bytes, start))
             }
 
             func mayContain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-                let slot = Self.slot(bytes, start)
-                return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                bits.contains(Self.slot(bytes, start))
             }
 
             @inline(__always)

@@ -89,21 +89,21 @@ extension ParagraphSegmenter {
     /// one-letter word), as a 1024-bit map: a filter that never turns away a text ending
     /// in one of the words as a whole word.
     struct WordEndings: Sendable {
-        private var bits = [UInt64](repeating: 0, count: 16)
+        private var bits = SlotBitmap(slots: 1024)
 
         init(_ words: [String]) {
             for word in words {
                 let letters = Array(word.utf8)
                 guard let last = letters.last else { continue }
                 let slot = Self.slot(before: letters.count >= 2 ? letters[letters.count - 2] : Bytes.space, last: last)
-                if let slot { bits[slot >> 6] |= 1 << UInt64(slot & 63) }
+                if let slot { bits.insert(slot) }
             }
         }
 
         @inline(__always)
         func mayEndOne(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             guard let slot = Self.slot(before: end - 2 >= start ? bytes[end - 2] : Bytes.space, last: bytes[end - 1]) else { return false }
-            return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+            return bits.contains(slot)
         }
 
         /// Letters fold to 1...26; a blank before the last letter is 0. Nil when the text

@@ -16,7 +16,7 @@ extension MetadataDetector {
         private let slotGroups: [Range<Int>]
         /// One bit per hash of a key (`filterBit`), set for every first word: most words of
         /// a text start no phrase, and one bit tells so without probing the table.
-        private let firstWordBits: [UInt64]
+        private let firstWordBits: SlotBitmap
 
         init(_ phrases: [Phrase]) {
             self.phrases = phrases
@@ -44,17 +44,14 @@ extension MetadataDetector {
             self.members = members
             self.slotKeys = slotKeys
             self.slotGroups = slotGroups
-            var bits = [UInt64](repeating: 0, count: Self.filterWords)
-            for key in keys {
-                let bit = Self.filterBit(of: key)
-                bits[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
+            var bits = SlotBitmap(slots: Self.filterSlots)
+            for key in keys { bits.insert(Self.filterBit(of: key)) }
             firstWordBits = bits
         }
 
         /// 4096 bits: a table of hundreds of place names sets few enough of them that
         /// nearly every other word finds its bit clear.
-        private static let filterWords = 64
+        private static let filterSlots = 4096
 
         private static func filterBit(of key: UInt64) -> Int {
             Int(truncatingIfNeeded: ((key ^ key >> 32) &* 0x9E37_79B9_7F4A_7C15) >> 52)
@@ -73,8 +70,7 @@ extension MetadataDetector {
         }
 
         private func group(for key: UInt64) -> Range<Int> {
-            let bit = Self.filterBit(of: key)
-            guard firstWordBits[bit >> 6] & 1 << UInt64(bit & 63) != 0 else { return 0..<0 }
+            guard firstWordBits.contains(Self.filterBit(of: key)) else { return 0..<0 }
             var slot = Self.slot(of: key, capacity: slotKeys.count)
             while !slotGroups[slot].isEmpty {
                 if slotKeys[slot] == key { return slotGroups[slot] }
