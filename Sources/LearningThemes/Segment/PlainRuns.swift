@@ -20,9 +20,7 @@ extension ParagraphSegmenter {
             while index < limit && index + Chunk.scalarCount + 1 <= bytes.count {
                 let chunk = base.loadUnaligned(fromByteOffset: index, as: Chunk.self)
                 let following = base.loadUnaligned(fromByteOffset: index + 1, as: Chunk.self)
-                let (low, high) = specialLanes(chunk, following)
-                if low != 0 { return min(limit, index + low.trailingZeroBitCount / 8) }
-                if high != 0 { return min(limit, index + 8 + high.trailingZeroBitCount / 8) }
+                if let lane = ByteVectors.firstFlagged(specialLanes(chunk, following)) { return min(limit, index + lane) }
                 index += Chunk.scalarCount
             }
             return min(index, limit)
@@ -40,8 +38,7 @@ extension ParagraphSegmenter {
             // joiners (E2 80 8B-8D) and byte order mark (EF BB BF). C2 and E2 differ in one
             // bit, so one test finds both.
             special .|= ((chunk & Chunk(repeating: 0xDF)) .== Chunk(repeating: 0xC2)) .| (chunk .== Chunk(repeating: 0xEF))
-            let flags = Chunk(repeating: 0).replacing(with: 1, where: special)
-            return unsafeBitCast(flags, to: (UInt64, UInt64).self)
+            return ByteVectors.laneFlags(special)
         }
 
         /// The ASCII bytes that may start markup, a reference, emphasis or a link, and a

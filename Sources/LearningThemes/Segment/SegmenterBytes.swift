@@ -34,12 +34,9 @@ extension ParagraphSegmenter {
             var index = start
             if let base = UnsafeRawPointer(bytes.baseAddress) {
                 while index + 16 <= end {
-                    let chunk = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                    let blank = (chunk .< SIMD16<UInt8>(repeating: space &+ 1)) .| (chunk .== SIMD16<UInt8>(repeating: 0x7F))
-                    let flags = SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: blank)
-                    let lanes = unsafeBitCast(flags, to: (UInt64, UInt64).self)
-                    if lanes.0 != 0 { return index + lanes.0.trailingZeroBitCount / 8 }
-                    if lanes.1 != 0 { return index + 8 + lanes.1.trailingZeroBitCount / 8 }
+                    let chunk = ByteVectors.load(base, at: index)
+                    let blank = (chunk .< ByteVectors.Lanes(repeating: space &+ 1)) .| (chunk .== ByteVectors.Lanes(repeating: 0x7F))
+                    if let lane = ByteVectors.firstFlagged(ByteVectors.laneFlags(blank)) { return index + lane }
                     index += 16
                 }
             }

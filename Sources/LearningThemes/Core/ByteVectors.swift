@@ -1,5 +1,6 @@
-/// Tests on sixteen bytes at once, for the reader's passes over whole files. The
-/// comparisons used are plain SSE2 on x86-64 (and NEON on ARM), so every build has them.
+/// Tests on sixteen bytes at once, for the reader's and the segmenter's passes over whole
+/// texts. The comparisons used are plain SSE2 on x86-64 (and NEON on ARM), so every build
+/// has them.
 enum ByteVectors {
     typealias Lanes = SIMD16<UInt8>
     typealias Mask = SIMDMask<SIMD16<Int8>>
@@ -16,6 +17,23 @@ enum ByteVectors {
     static func any(_ mask: Mask) -> Bool {
         let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         return words[0] | words[1] != 0
+    }
+
+    /// The set lanes of `mask` as 0x01 bytes in two machine words, lanes 0-7 in the first:
+    /// the words say at once whether any lane is set and, by their trailing zeros, which
+    /// is first (the generic `any` compiles to a slow lane-by-lane minimum; lanes of 1, not
+    /// 0xFF, spare the compiler widening the comparison results again).
+    @inline(__always)
+    static func laneFlags(_ mask: Mask) -> (UInt64, UInt64) {
+        unsafeBitCast(Lanes(repeating: 0).replacing(with: 1, where: mask), to: (UInt64, UInt64).self)
+    }
+
+    /// The first lane flagged in `flags` (see `laneFlags`), or nil when none is.
+    @inline(__always)
+    static func firstFlagged(_ flags: (UInt64, UInt64)) -> Int? {
+        if flags.0 != 0 { return flags.0.trailingZeroBitCount / 8 }
+        if flags.1 != 0 { return 8 + flags.1.trailingZeroBitCount / 8 }
+        return nil
     }
 
     /// Whether one of the 64 bytes at `offset` of `base` is NUL or not ASCII: read as
