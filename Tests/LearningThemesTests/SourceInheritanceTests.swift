@@ -212,6 +212,30 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(try item(results, startingWith: "In the event").1.sources, [])
     }
 
+    func testTheReportReachesBackOnlyToANationalReview() throws {
+        let results = classify("""
+        ## National learning
+
+        The Child Safeguarding Practice Review Panel's annual report was published in December.
+
+        Furthermore, the report stresses the link between parental mental health and harm to babies.
+
+        ## Our own reviews
+
+        The partnership published a local child safeguarding practice review about Child B.
+
+        The report was presented to the executive in March.
+
+        This report sets out the work of the partnership over the year.
+        """)
+        let stresses = try item(results, startingWith: "Furthermore").1
+        XCTAssertEqual(stresses.sources, ["national-review"])
+        XCTAssertEqual(stresses.evidence.first { $0.rule == SourceAnaphor.ruleID }?.text, "the report")
+        // "the report" after a local review is as often the partnership's own report: no step.
+        XCTAssertEqual(try item(results, startingWith: "The report was").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "This report").1.sources, [])
+    }
+
     func testReferencesBackAndWhatIsNotOne() {
         func anaphor(_ text: String) -> String? {
             var copy = text
@@ -234,6 +258,9 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertNil(anaphor("99% of children looked after contributed to their reviews in 2023-24."))
         XCTAssertNil(anaphor("Training needs will be considered by the Learning & Development Subgroup."))
         XCTAssertNil(anaphor("The partnership keeps its arrangements under review."))
+        XCTAssertNil(anaphor("This report sets out the work of the partnership."))
+        XCTAssertNil(anaphor("The report of the inspection was published in May."))
+        XCTAssertEqual(anaphor("The final report was published in May."), "The final report")
     }
 
     func testCountingAgreesWithClassifyingForEveryCorpusDocument() throws {

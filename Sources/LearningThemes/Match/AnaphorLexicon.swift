@@ -1,6 +1,6 @@
 /// The few words the anaphor phrases are made of, by their folded (lower-case) spelling.
 enum AnaphorWord: Equatable {
-    case determiner, demonstrative, below, modifier, reviewNoun, eventNoun, resultNoun, learning, complement, and, `for`
+    case determiner, demonstrative, below, modifier, reviewNoun, reportNoun, eventNoun, resultNoun, learning, complement, and, `for`
     case it, was, reportingVerb, area, strength, assessedQuality, `as`, article, other
 
     /// "This", "These", "Below": words that open a sentence about what was just said.
@@ -10,7 +10,7 @@ enum AnaphorWord: Equatable {
     /// recognises does, which is what lets `AnaphorScreen` turn paragraphs away unread.
     var endsPhrase: Bool {
         switch self {
-        case .reviewNoun, .eventNoun, .resultNoun, .learning, .reportingVerb, .assessedQuality, .area, .strength: true
+        case .reviewNoun, .reportNoun, .eventNoun, .resultNoun, .learning, .reportingVerb, .assessedQuality, .area, .strength: true
         default: false
         }
     }
@@ -22,6 +22,7 @@ enum AnaphorWord: Equatable {
     func endsPhrase(after previous: AnaphorWord) -> Bool {
         switch self {
         case .reviewNoun, .eventNoun, .resultNoun, .learning: previous == .determiner || previous == .demonstrative || previous == .modifier
+        case .reportNoun: previous == .determiner || previous == .modifier
         case .reportingVerb: previous == .was
         case .assessedQuality: previous == .complement || previous == .for
         case .area, .strength: previous == .article || previous == .as
@@ -43,6 +44,7 @@ enum AnaphorWord: Equatable {
             // "the key findings", "the independent reviewer", "both these reviews"
             (.modifier, ["key", "main", "final", "independent", "lead", "two", "three", "four", "recent", "latest"]),
             (.reviewNoun, ["review", "reviews", "reviewer", "reviewers"]),
+            (.reportNoun, ["report"]),
             // "the event", "the workshop": the learning event a review's findings were shared at.
             (.eventNoun, ["event", "events", "workshop", "workshops"]),
             (.resultNoun, ["findings", "recommendations"]),

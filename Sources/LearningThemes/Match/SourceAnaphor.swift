@@ -1,7 +1,8 @@
 /// Words by which a paragraph refers back to a learning activity without naming its kind:
 /// "The review found…", "its recommendations", "the workshop", "Recommendations have been adopted…",
 /// "Areas of development will be…", "It was noted that…", or a paragraph that is wholly a
-/// quotation (a line quoted from the report).
+/// quotation (a line quoted from the report). "The report" refers back only to a national
+/// review: after anything else it is as often the partnership's own report.
 ///
 /// Reports name a review, audit or inspection once and then go on about it for several
 /// paragraphs; a reader knows which activity "the review" is, so a paragraph with such a
@@ -23,12 +24,15 @@ struct SourceAnaphor: Equatable {
         /// "the event", "the workshop": a learning event, where a practice review's lessons
         /// are taken to practitioners; audits and inspections are not held as events.
         case learningEvent
+        /// "the report": a national review's report; "this report" is the document itself.
+        case report
 
         func admits(_ sourceID: String) -> Bool {
             switch self {
             case .review: sourceID != "inspection"
             case .anyActivity: true
             case .learningEvent: sourceID == "practice-review"
+            case .report: sourceID == "national-review"
             }
         }
     }
@@ -135,6 +139,9 @@ private struct AnaphorFinder {
     /// Looks for a phrase ending with the word just taken.
     private mutating func match() {
         switch word(0) {
+        case .reportNoun?:
+            let back = word(1) == .modifier ? 2 : 1
+            if word(back) == .determiner { pending = (phrase(from: back, .report), sentence, false) }
         case .reviewNoun?, .eventNoun?, .resultNoun?, .learning?:
             // the review / this audit's findings / the independent reviewer / its recommendations / the event
             let back = word(1) == .modifier ? 2 : 1
