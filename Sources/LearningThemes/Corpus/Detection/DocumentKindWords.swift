@@ -36,12 +36,16 @@ extension MetadataDetector {
             var found: Int?
             var offset = text.start
             while offset < text.end, found != 0 {
-                // Phrases start with a letter or the 7 of "7-minute briefing".
-                if ScalarClass.isASCIILetter(text.bytes[offset]) || text.bytes[offset] == UInt8(ascii: "7"),
-                   let match = phrase(at: offset, in: text) {
+                let byte = text.bytes[offset]
+                offset += 1
+                // Phrases start with a letter or the 7 of "7-minute briefing", and start a
+                // word: after an ASCII letter or digit no word starts (`isWordStart`).
+                guard ScalarClass.isASCIILetter(byte) || byte == UInt8(ascii: "7") else { continue }
+                let start = offset - 1
+                if start > text.start, ScalarClass.isASCIIWord(text.bytes[start - 1]) { continue }
+                if let match = phrase(at: start, in: text) {
                     found = min(found ?? .max, phrases.ranks[match.index])
                 }
-                offset += 1
             }
             return found.map { titleWords[$0].kind }
         }

@@ -67,9 +67,11 @@ public enum MetadataDetector {
         let period = ReportingPeriod.best(
             title: titleWindows.flatMap(ReportingPeriod.mentions), opening: ReportingPeriod.mentions(in: opening))
 
+        // The partnership's evidence is quoted for its areas too: it is made once.
+        let namedPartnership = partnership.map { DetectedValue(value: $0.fullName, line: $0.line, evidence: $0.evidence) }
         return DetectedMetadata(
-            partnership: partnership.map { DetectedValue(value: $0.fullName, line: $0.line, evidence: $0.evidence) },
-            areas: areas(partnership: partnership, title: title),
+            partnership: namedPartnership,
+            areas: areas(partnership: partnership, named: namedPartnership, title: title),
             period: period.map { DetectedValue(value: $0.period, line: $0.line, evidence: $0.evidence) },
             kind: kind(title: title, fields: fields, opening: opening),
             title: title.map { DetectedValue(value: $0.text, line: $0.line, evidence: $0.evidence) },
@@ -77,11 +79,11 @@ public enum MetadataDetector {
     }
 
     /// The partnership's own places when it was named, else places the title names.
-    private static func areas(partnership: PartnershipName.Mention?,
+    private static func areas(partnership: PartnershipName.Mention?, named: DetectedValue<String>?,
                               title: DocumentTitle?) -> DetectedValue<[String]>? {
-        if let partnership {
+        if let partnership, let named {
             return DetectedValue(value: partnership.places.map(\.authority.officialName),
-                                 line: partnership.line, evidence: partnership.evidence)
+                                 line: named.line, evidence: named.evidence)
         }
         guard let title else { return nil }
         let places = PlaceNames.mentions(in: title.text)

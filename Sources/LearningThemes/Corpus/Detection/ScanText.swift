@@ -138,8 +138,13 @@ extension MetadataDetector {
         func startsAsHeading() -> Bool? {
             var offset = start
             while offset < end {
+                // Among ASCII characters only the space is a space separator: most lines
+                // start with a letter, which needs no look at Unicode's tables.
+                let byte = bytes[offset]
+                if byte == 0x20 || byte == 0x09 { offset += 1; continue }
+                guard byte >= 0x80 else { break }
                 let (value, length) = scalar(at: offset)
-                guard value == 0x09 || Unicode.Scalar(value)?.properties.generalCategory == .spaceSeparator else { break }
+                guard Unicode.Scalar(value)?.properties.generalCategory == .spaceSeparator else { break }
                 offset += length
             }
             guard byte(offset) == UInt8(ascii: "#") else { return false }
