@@ -3,6 +3,26 @@ import XCTest
 
 /// The word-at-a-time tests of the reader against the byte-at-a-time answers they replace.
 final class ByteScanTests: XCTestCase {
+    func testWordTestsAnswerAsByteByByte() {
+        // Borrows between lanes are where such tricks go wrong: words mixing bytes just
+        // below, at and above the limit in every lane, and random ones.
+        var generator = SystemRandomNumberGenerator()
+        let edgeBytes: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0x81, 0xFF]
+        var words: [UInt64] = (0..<4000).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+        for _ in 0..<4000 {
+            words.append((0..<8).reduce(UInt64(0)) { word, lane in word | UInt64(edgeBytes.randomElement(using: &generator)!) << (8 * UInt64(lane)) })
+        }
+        for word in words {
+            let lanes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+            for limit: UInt8 in [1, 0x09, 0x20, 0x21, 0x80] {
+                XCTAssertEqual(SWAR.hasByteBelow(limit, in: word), lanes.contains { $0 < limit }, "\(word) < \(limit)")
+            }
+            for byte: UInt8 in [0x00, 0x09, 0x20, 0x0A, 0x80, 0xFF] {
+                XCTAssertEqual(SWAR.hasByte(byte, in: word), lanes.contains(byte), "\(word) has \(byte)")
+            }
+        }
+    }
+
     func testTextSampleCountsAsByteByByte() {
         // Every byte value at every position of a block, among text bytes and among bytes
         // that are themselves counted, in samples cut at odd and even lengths.

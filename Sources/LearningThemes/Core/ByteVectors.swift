@@ -47,3 +47,23 @@ enum ByteVectors {
         return any(below(0) .| below(1) .| below(2) .| below(3))
     }
 }
+
+/// Tests on the eight bytes of a machine word at once. Each answers exactly whether some
+/// byte qualifies (the borrows that make the classic tricks overcount only ever spread
+/// from a byte that does qualify).
+enum SWAR {
+    private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// Some byte of `word` is below `limit`, which must be at most 0x80.
+    @inline(__always)
+    static func hasByteBelow(_ limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    /// Some byte of `word` equals `byte`.
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByteBelow(1, in: word ^ (ones &* UInt64(byte)))
+    }
+}

@@ -11,18 +11,50 @@ extension ParagraphSegmenter {
             var start: Int
             /// The newline or form feed that ends the line, or the end of the text.
             var end: Int
-            var sawTab = false
-            var sawAngle = false
-            /// Holds a byte other than a blank that the cleaner removes or rewrites
-            /// (markup, references, emphasis, invisible characters).
-            var needsCleaning = false
+            /// What the scan saw, one bit each: a few bytes to reset per line rather than a
+            /// field each, which the scan loop could not keep in registers.
+            private var marks: UInt8 = 0
             /// Blanks the cleaner collapses or rewrites (controls but tabs, double spaces,
             /// no-break spaces): they only matter inside the trimmed line, which is not known yet.
             var oddBlanks = 0
+            /// Valid while `oddBlanks` is above 0.
             var firstOddBlank = 0
             var lastOddBlank = 0
             /// The second to fourth bytes of multi-byte characters, which characters do not count.
             var continuations = 0
+
+            init(start: Int, end: Int) {
+                self.start = start
+                self.end = end
+            }
+
+            private static var tabMark: UInt8 { 1 }
+            private static var angleMark: UInt8 { 2 }
+            private static var cleaningMark: UInt8 { 4 }
+
+            var sawTab: Bool {
+                get { marks & Self.tabMark != 0 }
+                set { if newValue { marks |= Self.tabMark } }
+            }
+            var sawAngle: Bool {
+                get { marks & Self.angleMark != 0 }
+                set { if newValue { marks |= Self.angleMark } }
+            }
+            /// Holds a byte other than a blank that the cleaner removes or rewrites
+            /// (markup, references, emphasis, invisible characters).
+            var needsCleaning: Bool {
+                get { marks & Self.cleaningMark != 0 }
+                set { if newValue { marks |= Self.cleaningMark } }
+            }
+
+            /// Starts the next line at `start`, in place.
+            @inline(__always)
+            mutating func restart(at start: Int) {
+                self.start = start
+                marks = 0
+                oddBlanks = 0
+                continuations = 0
+            }
 
             /// Nothing in `first..<last` (the trimmed line) needs the cleaner: the line, or
             /// each of its tab-separated cells with its blanks trimmed, is its own cleaned text.
@@ -61,7 +93,7 @@ extension ParagraphSegmenter {
                             if note(position, &line) {
                                 line.end = position
                                 body(line)
-                                line = Line(start: position &+ 1, end: count)
+                                line.restart(at: position &+ 1)
                             }
                             lanes.0 &= lanes.0 &- 1
                         }
@@ -77,11 +109,14 @@ extension ParagraphSegmenter {
                 if Self.isNotable(byte, following: following) && note(index, &line) {
                     line.end = index
                     body(line)
-                    line = Line(start: index + 1, end: count)
+                    line.restart(at: index + 1)
                 }
                 index += 1
             }
-            if line.start < count { body(line) }
+            if line.start < count {
+                line.end = count
+                body(line)
+            }
         }
 
         /// The first chunk at or after `index` that holds a notable byte, with its lanes; or

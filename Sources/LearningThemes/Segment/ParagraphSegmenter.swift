@@ -37,11 +37,12 @@ public struct ParagraphSegmenter: Sendable {
     /// The passes shared by every entry point; returns the sink holding what it was sent.
     private func run<Sink: ParagraphSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: consuming Sink) -> Sink {
         var census = RunningTitles.Census(textLength: bytes.count)
-        var lines = SourceLines.split(bytes, census: &census)
+        let lines = SourceLines.scan(bytes, census: &census)
+        defer { lines.deallocate() }
         // Consumed, not copied: a second reference to the tally table made marking it copy it.
-        RunningTitles.mark(&lines, in: bytes, census: consume census)
+        RunningTitles.mark(lines.elements, in: bytes, census: consume census)
         var assembler = ParagraphAssembler(sink: sink)
-        var producer = UnitProducer(bytes: bytes, lines: lines)
+        var producer = UnitProducer(bytes: bytes, lines: UnsafeBufferPointer(lines.elements))
         producer.run(into: &assembler)
         assembler.finish()
         return assembler.sink

@@ -53,7 +53,7 @@ extension ParagraphSegmenter {
         /// three times, or twice when it is also the first words of a longer line (the
         /// title "Foreword" of the section "Foreword from the statutory partners"). Then
         /// marks the titles printed beside a page footer.
-        static func mark(_ lines: inout [SourceLine], in bytes: UnsafeBufferPointer<UInt8>, census: consuming Census) {
+        static func mark(_ lines: UnsafeMutableBufferPointer<SourceLine>, in bytes: UnsafeBufferPointer<UInt8>, census: consuming Census) {
             // Moved out, not copied: the census still holds the footers.
             var tallies = LineTallies()
             swap(&tallies, &census.tallies)
@@ -74,7 +74,7 @@ extension ParagraphSegmenter {
                 let tally = tallies.entries[slot]
                 if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
             }
-            for footer in census.footers { markCompanions(of: Int(footer), &lines, bytes) }
+            for footer in census.footers { markCompanions(of: Int(footer), lines, bytes) }
         }
 
         private static func isFirstSighting(_ entry: LineTallies.Entry, of line: SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -88,7 +88,7 @@ extension ParagraphSegmenter {
         /// A line is only searched when its first bytes are those of such a line, and then
         /// its prefix hashes come from one pass: a few operations for most lines, however
         /// many lines were seen twice.
-        private static func markPrefixes(_ lines: [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
+        private static func markPrefixes(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
                                          _ tallies: inout LineTallies) {
             var openings: [UInt64] = []
             var hasLongPairs = false
@@ -160,7 +160,7 @@ extension ParagraphSegmenter {
 
         /// Lines next to a "site | @handle 12" footer that look like titles are the page's
         /// header and section name, printed with it.
-        private static func markCompanions(of footer: Int, _ lines: inout [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>) {
+        private static func markCompanions(of footer: Int, _ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>) {
             var before = footer - 1
             while before >= 0 && lines[before].kind == .blank { before -= 1 }
             if before >= 0 && looksLikeTitle(lines[before], bytes) { lines[before].kind = .furniture }

@@ -55,23 +55,33 @@ extension ParagraphSegmenter {
         /// so that a page break always ends the paragraph in front of it. Each line is
         /// sorted and counted for running titles as soon as it is read, while its bytes are
         /// still in cache.
-        static func split(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> [SourceLine] {
+        /// The caller owns the lines and deallocates them: kept out of an array, whose
+        /// uniqueness check on every append, and copy when done, cost more than the rest of
+        /// storing a line.
+        static func scan(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> ScratchBuffer<SourceLine> {
             var splitter = Splitter(bytes: bytes)
             LineScanner(bytes).forEachLine { splitter.add($0, census: &census) }
             return splitter.lines
         }
 
+        /// `scan`'s lines as an array.
+        static func split(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> [SourceLine] {
+            let lines = scan(bytes, census: &census)
+            defer { lines.deallocate() }
+            return Array(lines.elements)
+        }
+
         /// The lines read so far, and the number of the next.
         private struct Splitter {
             let bytes: UnsafeBufferPointer<UInt8>
-            var lines: [SourceLine] = []
+            var lines: ScratchBuffer<SourceLine>
             var number = 1
+            var lastKind = LineKind.furniture
 
             init(bytes: UnsafeBufferPointer<UInt8>) {
                 self.bytes = bytes
-                // Documents average 40 bytes a line or more (blank runs count once): growing
-                // the array would copy every line read so far.
-                lines.reserveCapacity(bytes.count / 40 + 1)
+                // Documents average 40 bytes a line or more (blank runs count once).
+                lines = ScratchBuffer(capacity: bytes.count / 40 + 1)
             }
 
             /// Inlined into the scan loop: as a call, passing the scanned line through memory and
@@ -80,10 +90,11 @@ extension ParagraphSegmenter {
             mutating func add(_ scanned: LineScanner.Line, census: inout RunningTitles.Census) {
                 var line = trimmed(bytes, scanned, number)
                 // A run of blank lines separates no more than one does: keep one record of it.
-                if !(line.kind == .blank && lines.last?.kind == .blank) {
+                if !(line.kind == .blank && lastKind == .blank) {
                     LineKinds.refine(&line, in: bytes)
                     census.observe(&line, index: lines.count, in: bytes)
                     lines.append(line)
+                    lastKind = line.kind
                 }
                 guard scanned.end < bytes.count else { return }
                 if bytes[scanned.end] == Bytes.formFeed {
@@ -91,6 +102,7 @@ extension ParagraphSegmenter {
                                                hasAngle: false, isPlain: true)
                     census.observe(&pageBreak, index: lines.count, in: bytes)
                     lines.append(pageBreak)
+                    lastKind = .furniture
                 } else {
                     number += 1
                 }

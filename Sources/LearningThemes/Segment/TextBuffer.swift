@@ -29,10 +29,11 @@ extension ParagraphSegmenter {
         }
 
         /// Calls `body` with the bytes; the pointer must not outlive the call, as the next
-        /// write may move the storage.
+        /// write may move the storage. The caller keeps `self` alive for the call, as it does
+        /// for any method: extending its lifetime again retained and released it each time.
         @inline(__always)
         func withBytes<Result: ~Copyable>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-            try withExtendedLifetime(self) { try body(UnsafeBufferPointer(storage.elements)) }
+            try body(UnsafeBufferPointer(storage.elements))
         }
 
         func removeAll() { storage.reset() }

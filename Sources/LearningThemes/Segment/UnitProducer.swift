@@ -3,7 +3,7 @@ extension ParagraphSegmenter {
     /// text blocks split at their paragraph ends, table rows, HTML blocks, headings.
     struct UnitProducer {
         let bytes: UnsafeBufferPointer<UInt8>
-        let lines: [SourceLine]
+        let lines: UnsafeBufferPointer<SourceLine>
         /// The raw lines of a unit, joined before they are cleaned.
         private let joined = TextBuffer()
         /// One cell of a table row, cleaned.
@@ -13,7 +13,7 @@ extension ParagraphSegmenter {
         /// Longer than any column of a PDF page: a line that holds a whole paragraph.
         static let longLine = 120
 
-        init(bytes: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) {
+        init(bytes: UnsafeBufferPointer<UInt8>, lines: UnsafeBufferPointer<SourceLine>) {
             self.bytes = bytes
             self.lines = lines
         }

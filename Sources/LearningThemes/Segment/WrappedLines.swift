@@ -79,7 +79,7 @@ extension ParagraphSegmenter {
     enum WrappedLines {
         /// Calls `emit` with the range of lines of each unit of `block`, in order. Only a
         /// window of three lines is kept, so a block of millions of lines costs no memory.
-        static func split(_ lines: [SourceLine], _ block: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
+        static func split(_ lines: UnsafeBufferPointer<SourceLine>, _ block: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
                           emit: (Range<Int>) -> Void) {
             var twoBack: LineShape?
             var previous = LineShape(bytes, lines[block.lowerBound])
