@@ -13,7 +13,7 @@ extension ParagraphSegmenter {
             var end: Int
             /// What the scan saw, one bit each: a few bytes to reset per line rather than a
             /// field each, which the scan loop could not keep in registers.
-            private var marks: UInt8 = 0
+            var marks: Marks = []
             /// Blanks the cleaner collapses or rewrites (controls but tabs, double spaces,
             /// no-break spaces): they only matter inside the trimmed line, which is not known yet.
             var oddBlanks = 0
@@ -28,30 +28,24 @@ extension ParagraphSegmenter {
                 self.end = end
             }
 
-            private static var tabMark: UInt8 { 1 }
-            private static var angleMark: UInt8 { 2 }
-            private static var cleaningMark: UInt8 { 4 }
+            struct Marks: OptionSet {
+                let rawValue: UInt8
+                static let tab = Marks(rawValue: 1)
+                static let angle = Marks(rawValue: 2)
+                /// A byte other than a blank that the cleaner removes or rewrites (markup,
+                /// references, emphasis, invisible characters).
+                static let needsCleaning = Marks(rawValue: 4)
+            }
 
-            var sawTab: Bool {
-                get { marks & Self.tabMark != 0 }
-                set { if newValue { marks |= Self.tabMark } }
-            }
-            var sawAngle: Bool {
-                get { marks & Self.angleMark != 0 }
-                set { if newValue { marks |= Self.angleMark } }
-            }
-            /// Holds a byte other than a blank that the cleaner removes or rewrites
-            /// (markup, references, emphasis, invisible characters).
-            var needsCleaning: Bool {
-                get { marks & Self.cleaningMark != 0 }
-                set { if newValue { marks |= Self.cleaningMark } }
-            }
+            var sawTab: Bool { marks.contains(.tab) }
+            var sawAngle: Bool { marks.contains(.angle) }
+            var needsCleaning: Bool { marks.contains(.needsCleaning) }
 
             /// Starts the next line at `start`, in place.
             @inline(__always)
             mutating func restart(at start: Int) {
                 self.start = start
-                marks = 0
+                marks = []
                 oddBlanks = 0
                 continuations = 0
             }
@@ -180,30 +174,29 @@ extension ParagraphSegmenter {
                 line.continuations &+= 1
             case Bytes.tab:
                 // A tab separates cells, which are cleaned one by one: it is no odd blank.
-                line.sawTab = true
+                line.marks.insert(.tab)
             case 0..<Bytes.space, 0x7F, Bytes.space:
                 // A space is notable only when another follows it.
                 noteOddBlank(index, &line)
             case UInt8(ascii: "<"):
-                line.sawAngle = true
-                line.needsCleaning = true
+                line.marks.insert([.angle, .needsCleaning])
             case 0xC2:
                 let following = index + 1 < bytes.count ? bytes[index + 1] : 0
                 if following == 0xA0 {
                     noteOddBlank(index, &line)
                 } else if following == 0xAD {
-                    line.needsCleaning = true
+                    line.marks.insert(.needsCleaning)
                 }
             case 0xE2:
                 // Zero-width space and joiners.
-                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] &- 0x8B < 3 { line.needsCleaning = true }
+                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] &- 0x8B < 3 { line.marks.insert(.needsCleaning) }
             case 0xEF:
                 // A byte order mark.
-                if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.needsCleaning = true }
+                if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.marks.insert(.needsCleaning) }
             case 0xC0...0xFF:
                 break  // the first byte of a character copied as it is
             default:
-                line.needsCleaning = true  // ! & * [
+                line.marks.insert(.needsCleaning)  // ! & * [
             }
             return false
         }

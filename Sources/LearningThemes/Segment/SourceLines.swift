@@ -76,6 +76,7 @@ extension ParagraphSegmenter {
             let bytes: UnsafeBufferPointer<UInt8>
             var lines: ScratchBuffer<SourceLine>
             var number = 1
+            /// The kind of the last line kept; any kind but blank to begin with.
             var lastKind = LineKind.furniture
 
             init(bytes: UnsafeBufferPointer<UInt8>) {
