@@ -46,6 +46,55 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(try item(results, startingWith: "A new toolkit").1.sources, [])
     }
 
+    func testShortParagraphsStraightAfterALeadInAreItsListWhenTheirBulletsWereLost() throws {
+        let results = classify("""
+        Inspectors from Ofsted visited the front door in June. Inspectors found:
+
+        Decisions on referrals were made within a day.
+
+        too few strategy discussions included health.
+
+        Partners agreed an action plan, which the executive will oversee each quarter through a new dashboard of measures drawn from the front door, with a report to every meeting of the partnership board next year. The plan sets out who leads each action, the date by which it will be done and how partners will know that it has made a difference to children, and the board will hear from practitioners as well as managers.
+
+        Schools were reminded of the escalation policy.
+        """)
+        XCTAssertEqual(try item(results, startingWith: "Inspectors from").1.sources, ["inspection"])
+        for prefix in ["Decisions on referrals", "too few strategy"] {
+            let (paragraph, classification) = try item(results, startingWith: prefix)
+            XCTAssertEqual(paragraph.role, .body, prefix)
+            XCTAssertEqual(classification.sources, ["inspection"], prefix)
+            XCTAssertEqual(classification.evidence.first { $0.label == "inspection" }?.inheritedFrom, .leadIn(paragraph: results[0].0.index))
+        }
+        // A long paragraph ends the list, and nothing after it is an item.
+        XCTAssertEqual(try item(results, startingWith: "Partners agreed").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "Schools were").1.sources, [])
+    }
+
+    func testATitleWithNoFullStopIsNotAnUnmarkedItem() {
+        func readsAsItem(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { SourceInheritance<String>.readsAsUnmarkedItem($0) }
+        }
+        XCTAssertTrue(readsAsItem("Decisions on referrals were made within a day."))
+        XCTAssertTrue(readsAsItem("a lack of professional curiosity"))
+        // A priority's title, not a finding.
+        XCTAssertFalse(readsAsItem("Safer communities: exploitation and serious youth violence"))
+        XCTAssertFalse(readsAsItem("The audit looked at:"))
+        XCTAssertFalse(readsAsItem("the audit looked at:"))
+        XCTAssertFalse(readsAsItem(String(repeating: "Chronologies were out of date. ", count: 14)))
+    }
+
+    func testAParagraphAfterAMarkedListIsNotAnItem() throws {
+        let results = classify("""
+        The Section 11 audit found:
+
+        - Most agencies had a safeguarding lead.
+
+        Schools were reminded of the escalation policy.
+        """)
+        XCTAssertEqual(try item(results, startingWith: "Most agencies").1.sources, ["audit"])
+        XCTAssertEqual(try item(results, startingWith: "Schools were").1.sources, [])
+    }
+
     func testOnlyTheSentenceIntroducingTheListCounts() throws {
         let results = classify("""
         ## Our priorities for next year

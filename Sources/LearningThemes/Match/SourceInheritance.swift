@@ -12,7 +12,8 @@
 /// recommendations of the multi-agency audit. This has included:"). A list with such a
 /// lead-in follows it; a list without one (or whose lead-in names no source) takes the
 /// sources its heading names. A lead-in that names nothing but refers back ("The review
-/// identified the following learning:") passes on the source it refers to.
+/// identified the following learning:") passes on the source it refers to. Short
+/// paragraphs straight after a lead-in are its items too when their bullets were lost.
 ///
 /// Any paragraph that names no source itself but refers back to an activity ("The review
 /// found…", `SourceAnaphor`) takes the one source of what it refers to: the paragraph just
@@ -40,6 +41,8 @@ struct SourceInheritance<Label: Equatable> {
     private let sourceID: (Label) -> String
     /// The sources the current list's lead-in passes on, with where each is named.
     private var leadIn: [Inherited]?
+    /// Whether no marked list item has followed the lead-in yet.
+    private var listIsUnmarked = false
     private var sectionNumber = 0
     /// The sources the current section's heading names, once a paragraph asked for them.
     private var headingSources: [Label]?
@@ -68,15 +71,22 @@ struct SourceInheritance<Label: Equatable> {
         }
         var inherited: [Inherited] = []
         switch role {
+        case .body where listIsUnmarked && leadIn?.isEmpty == false && Self.readsAsUnmarkedItem(text):
+            // Text copied from a web page loses its bullets: short paragraphs straight after
+            // a lead-in are its list all the same, until a longer one or another lead-in.
+            inherited = leadIn?.filter { !ownSources.contains($0.label) } ?? []
         case .body:
             // Only a paragraph ending in a colon announces a list; any other ends the list.
             leadIn = nil
             if let start = Self.introducingSentenceStart(text) {
                 leadIn = leadInSources(index: index, text: text, from: start, ownSources: ownSources, sources: sources)
+                listIsUnmarked = true
             }
         case .tableRow:
             leadIn = nil
         case .listItem:
+            // After a marked item, a paragraph without a marker is text after the list.
+            listIsUnmarked = false
             inherited = fromLeadInOrHeading(section: section, ownSources: ownSources, sources: sources)
         }
         if inherited.isEmpty, ownSources.isEmpty {
@@ -158,6 +168,19 @@ struct SourceInheritance<Label: Equatable> {
         return headingSources ?? []
     }
 
+    /// Whether a paragraph without a list marker can be an item of the list just announced:
+    /// short, and a sentence or the end of the lead-in's sentence. A short line in title
+    /// case with no full stop is more often a heading or a name (a priority's title) than
+    /// an item that reports what the lead-in's activity found.
+    static func readsAsUnmarkedItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last, last != UInt8(ascii: ":"), text.count <= unmarkedItemLimit else { return false }
+        return last.isSentenceEnd || first.isASCIILower
+    }
+
+    /// The longest unmarked item in bytes: a bullet's sentence or three, not a paragraph of
+    /// narrative.
+    static var unmarkedItemLimit: Int { 400 }
+
     /// Where the last sentence of a paragraph that ends in a colon starts.
     static func introducingSentenceStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard text.last == UInt8(ascii: ":") else { return nil }
@@ -178,5 +201,6 @@ struct SourceInheritance<Label: Equatable> {
 private extension UInt8 {
     var isSentenceEnd: Bool { self == UInt8(ascii: ".") || self == UInt8(ascii: "?") || self == UInt8(ascii: "!") }
     var isASCIIUpper: Bool { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") }
+    var isASCIILower: Bool { self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z") }
     var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }
