@@ -9,6 +9,10 @@ extension ParagraphSegmenter {
         /// optional: taking it out and wrapping it again copied the whole unit for every unit.
         private var held = SegmentUnit.placeholder
         private var isHolding = false
+        /// The held unit's text, and the buffer the next unit's text is written into: the two
+        /// trade places as units come, so no text is allocated or copied to hand it on.
+        private var heldText = TextBuffer()
+        private(set) var incomingText = TextBuffer()
         /// First word of the last short line that was not taken for a heading: "Priority 1:",
         /// "Priority 2:" ... make a list, even when a paragraph follows the last of them.
         private var lastListedLine = FirstWord()
@@ -16,17 +20,15 @@ extension ParagraphSegmenter {
         /// The number of the item just sent on, while a numbered list may still go on.
         private var lastItemNumber: ClauseNumber?
 
-        /// Takes the next unit; returns a text buffer that is no longer needed, for the
-        /// caller to write the next unit into.
-        mutating func add(_ unit: consuming SegmentUnit) -> TextBuffer {
+        /// Takes the next unit, whose text the caller wrote into `incomingText`.
+        mutating func add(_ unit: consuming SegmentUnit) {
             guard isHolding else {
-                // The placeholder's storage goes back, to hold the next unit.
-                swap(&held, &unit)
+                hold(unit)
                 isHolding = true
-                return unit.text
+                return
             }
-            if continues(with: unit) {
-                unit.text.withBytes { LineJoiner.append($0, 0, $0.count, to: held.text) }
+            if Self.continues(held, heldText, with: unit, incomingText) {
+                incomingText.withBytes { LineJoiner.append($0, 0, $0.count, to: heldText) }
                 held.lastLine = unit.lastLine
                 if held.kind != .body {
                     held.kind = .body
@@ -34,12 +36,17 @@ extension ParagraphSegmenter {
                     held.number = nil
                 }
                 held.endsOnLongLine = unit.endsOnLongLine
-                return unit.text
+                return
             }
-            resolveHeld(next: Following(number: unit.number, isSubstantial: held.kind == .plainHeading && Self.isSubstantial(unit)))
-            // The next unit takes the place of the settled one, whose storage goes back.
-            swap(&held, &unit)
-            return unit.text
+            let isSubstantial = held.kind == .plainHeading && Self.isSubstantial(unit, incomingText)
+            resolveHeld(next: Following(number: unit.number, isSubstantial: isSubstantial))
+            hold(unit)
+        }
+
+        /// The next unit takes the place of the settled one, whose text storage takes the next text.
+        private mutating func hold(_ unit: consuming SegmentUnit) {
+            held = unit
+            swap(&heldText, &incomingText)
         }
 
         init(sink: consuming Sink) {
@@ -55,12 +62,14 @@ extension ParagraphSegmenter {
 
         /// Whether `unit` is the rest of `held`: lower-case prose after a heading that is
         /// really the opening words of a sentence ("#### A low-level concern" / "is any
-        /// concern ..."), or after a paragraph cut mid-sentence by a page break.
-        private func continues(with unit: borrowing SegmentUnit) -> Bool {
-            guard unit.isPlainText, let first = unit.text.first, !held.text.isEmpty else { return false }
+        /// concern ..."), or after a paragraph cut mid-sentence by a page break. Static, with
+        /// the parts it reads passed in: as a method, each call copied the whole assembler.
+        private static func continues(_ held: borrowing SegmentUnit, _ heldText: TextBuffer, with unit: borrowing SegmentUnit,
+                                      _ incomingText: TextBuffer) -> Bool {
+            guard unit.isPlainText, let first = incomingText.first, !heldText.isEmpty else { return false }
             if held.kind != .body { return Bytes.isLower(first) }
             guard unit.followsBreak, held.role != .tableRow else { return false }
-            return held.text.withBytes { text in
+            return heldText.withBytes { text in
                 if Bytes.endsSentence(text, 0, text.count) { return false }
                 // "... delivered in schools over" / "2019-20 with 5,435 young people".
                 if FunctionWords.endsWithOne(text, 0, text.count) { return true }
@@ -68,7 +77,7 @@ extension ParagraphSegmenter {
                 // the lower-case line after it is something else ("graph to be done"), unless
                 // that line opens with a word that must continue a sentence ("with many of").
                 let lastWord = Bytes.lastWordStart(text, 0, text.count)
-                if lastWord < text.count && Bytes.isUpper(text[lastWord]) && !Self.opensWithFunctionWord(unit.text) { return false }
+                if lastWord < text.count && Bytes.isUpper(text[lastWord]) && !Self.opensWithFunctionWord(incomingText) { return false }
                 // "... with the London Safeguarding" / "Children Procedures. Organisations ...":
                 // a whole paragraph on one line that stops mid-sentence was cut by a page.
                 return Bytes.isLower(first) || (held.endsOnLongLine && held.role == .body)
@@ -106,12 +115,12 @@ extension ParagraphSegmenter {
                     setSection()
                 }
             case .plainHeading:
-                if let next, next.isSubstantial, !held.text.withBytes({ lastListedLine.isFirstWord(of: $0) }) {
+                if let next, next.isSubstantial, !heldText.withBytes({ lastListedLine.isFirstWord(of: $0) }) {
                     setSection()
                     lastListedLine.forget()
                 } else {
                     emitHeld(role: held.role)
-                    held.text.withBytes { lastListedLine.remember($0) }
+                    heldText.withBytes { lastListedLine.remember($0) }
                 }
             case .body:
                 emitHeld(role: held.role)
@@ -120,18 +129,18 @@ extension ParagraphSegmenter {
 
         /// A paragraph, item or row that a short line can head: a sentence, or a long text.
         /// Not another short line, nor the next line of a name and address block.
-        private static func isSubstantial(_ unit: borrowing SegmentUnit) -> Bool {
+        private static func isSubstantial(_ unit: borrowing SegmentUnit, _ text: TextBuffer) -> Bool {
             guard unit.kind == .body else { return false }
-            if unit.role != .body || unit.text.count >= 100 { return true }
-            return unit.text.count >= 20 && unit.text.withBytes { Bytes.endsSentence($0, 0, $0.count) }
+            if unit.role != .body || text.count >= 100 { return true }
+            return text.count >= 20 && text.withBytes { Bytes.endsSentence($0, 0, $0.count) }
         }
 
         /// Makes the held unit the heading of what follows.
         private mutating func setSection() {
             // "####" with nothing after it heads nothing.
-            guard !held.text.isEmpty else { return }
+            guard !heldText.isEmpty else { return }
             lastItemNumber = nil
-            held.text.withBytes { heading in
+            heldText.withBytes { heading in
                 sink.setSection(heading)
                 inContents = ContentsHeading.matches(heading)
             }
@@ -142,7 +151,7 @@ extension ParagraphSegmenter {
             guard !inContents else { return }
             lastItemNumber = role == .listItem ? held.number : nil
             let lines = held.firstLine...max(held.firstLine, held.lastLine)
-            held.text.withBytes { text in
+            heldText.withBytes { text in
                 if Letters.hasTwo(text) { sink.paragraph(text, lines: lines, role: role) }
             }
         }

@@ -1,5 +1,7 @@
 extension ParagraphSegmenter {
     /// A cleaned piece of the document on its way to becoming a paragraph or a heading.
+    /// Its text is not part of it but written into `ParagraphAssembler.incomingText`: a
+    /// buffer held by each unit cost reference counting and a copy of the unit to hand on.
     struct SegmentUnit: ~Copyable {
         enum Kind {
             case body
@@ -12,7 +14,6 @@ extension ParagraphSegmenter {
             case plainHeading
         }
 
-        var text: TextBuffer
         var firstLine: Int
         var lastLine: Int
         var role: Paragraph.Role
@@ -30,7 +31,7 @@ extension ParagraphSegmenter {
 
         /// Fills the place of a unit where there is none yet; never sent on.
         static var placeholder: SegmentUnit {
-            SegmentUnit(text: TextBuffer(), firstLine: 0, lastLine: 0, role: .body, kind: .body, number: nil, followsBreak: false,
+            SegmentUnit(firstLine: 0, lastLine: 0, role: .body, kind: .body, number: nil, followsBreak: false,
                         isPlainText: false)
         }
     }

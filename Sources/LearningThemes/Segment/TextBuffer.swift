@@ -55,7 +55,9 @@ extension ParagraphSegmenter {
             storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
 
-        func append(_ other: TextBuffer) {
+        /// Makes this hold a copy of `other`'s bytes.
+        func replace(with other: TextBuffer) {
+            storage.reset()
             other.withBytes { storage.append(contentsOf: $0) }
         }
 

@@ -2,34 +2,34 @@ extension ParagraphSegmenter {
     /// Cleans the raw bytes of one unit and decides what it is: a paragraph, a list item,
     /// or one of the kinds of heading.
     enum UnitClassifier {
-        /// `buffer` is storage to write the text into, handed back by the assembler so that
+        /// The unit's text replaces what `text` held: storage lent by the assembler, so that
         /// paragraphs do not each allocate their own. `isPlain` says the bytes hold nothing
         /// for the cleaner to change (as the line scanner found), so they are copied as they are.
         static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
                              lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false, endsOnLongLine: Bool = false,
-                             reusing buffer: TextBuffer) -> SegmentUnit {
-            buffer.removeAll()
-            var unit = SegmentUnit(text: buffer, firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
+                             into text: TextBuffer) -> SegmentUnit {
+            text.removeAll()
+            var unit = SegmentUnit(firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
                                    kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false,
                                    endsOnLongLine: endsOnLongLine)
             switch origin {
             case .markdownHeading:
                 var contentStart = start
                 while contentStart < end && bytes[contentStart] == UInt8(ascii: "#") { contentStart += 1 }
-                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: unit.text)
+                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: text)
                 // "## These outcomes are in line with expectations." is a sentence set large.
-                if !unit.text.withBytes(HeadingShape.endsLikeSentence) { unit.kind = .heading }
+                if !text.withBytes(HeadingShape.endsLikeSentence) { unit.kind = .heading }
             case .htmlHeading:
-                TextCleaner.clean(bytes, start, end, into: unit.text)
+                TextCleaner.clean(bytes, start, end, into: text)
                 unit.kind = .heading
             case .htmlListItem:
                 let marker = ListMarkers.parse(bytes, start, end)
-                TextCleaner.clean(bytes, marker.contentStart, end, into: unit.text)
+                TextCleaner.clean(bytes, marker.contentStart, end, into: text)
                 unit.role = .listItem
             case .htmlBlock:
-                _ = classifyBlock(bytes, start, end, lineCount: 1, isPlain: false, &unit)
+                _ = classifyBlock(bytes, start, end, lineCount: 1, isPlain: false, text, &unit)
             case .textBlock(let lineCount):
-                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, isPlain: isPlain, &unit)
+                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, isPlain: isPlain, text, &unit)
                 unit.isPlainText = unit.kind == .body && unit.role == .body && !hasMarker
             }
             return unit
@@ -37,9 +37,9 @@ extension ParagraphSegmenter {
 
         /// Returns whether the unit opened with a bullet or a number.
         private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lineCount: Int,
-                                          isPlain: Bool, _ unit: inout SegmentUnit) -> Bool {
+                                          isPlain: Bool, _ text: TextBuffer, _ unit: inout SegmentUnit) -> Bool {
             let marker = ListMarkers.parse(bytes, start, end)
-            clean(bytes, marker.contentStart, end, isPlain: isPlain, into: unit.text)
+            clean(bytes, marker.contentStart, end, isPlain: isPlain, into: text)
             if marker.bullet != .none {
                 unit.number = marker.number
                 unit.role = marker.number?.isClause == true ? .body : .listItem
@@ -49,14 +49,14 @@ extension ParagraphSegmenter {
                 unit.number = number
                 if number.style == .dotted && !number.starred && lineCount <= 3
                     && !isItalicOnly(bytes, marker.contentStart, end)
-                    && unit.text.withBytes({ HeadingShape.isNumberedHeading($0, lineCount: lineCount) }) {
-                    unit.kind = unit.text.withBytes(HeadingShape.isCapitals) ? .heading : .numberedHeading
+                    && text.withBytes({ HeadingShape.isNumberedHeading($0, lineCount: lineCount) }) {
+                    unit.kind = text.withBytes(HeadingShape.isCapitals) ? .heading : .numberedHeading
                 } else {
                     unit.role = number.isClause ? .body : .listItem
                 }
                 return true
             }
-            if lineCount <= 2 && isBoldOnly(bytes, marker.contentStart, end) && unit.text.withBytes(HeadingShape.isBoldHeading) {
+            if lineCount <= 2 && isBoldOnly(bytes, marker.contentStart, end) && text.withBytes(HeadingShape.isBoldHeading) {
                 unit.kind = .heading
                 return false
             }
@@ -64,20 +64,20 @@ extension ParagraphSegmenter {
                 let rest = TextBuffer(capacity: end - contentStart)
                 clean(bytes, contentStart, end, isPlain: isPlain, into: rest)
                 if rest.withBytes(HeadingShape.isCapitals) {
-                    unit.text = rest
+                    text.replace(with: rest)
                     unit.kind = .heading
                     return false
                 }
                 if rest.withBytes(HeadingShape.isBareNumberHeading) {
-                    unit.text = rest
+                    text.replace(with: rest)
                     unit.number = number
                     unit.kind = .numberedHeading
                     return false
                 }
             }
-            if lineCount <= 2 && unit.text.withBytes(HeadingShape.isCapitals) {
+            if lineCount <= 2 && text.withBytes(HeadingShape.isCapitals) {
                 unit.kind = .heading
-            } else if lineCount <= 2 && unit.text.withBytes(HeadingShape.isPlainHeading) {
+            } else if lineCount <= 2 && text.withBytes(HeadingShape.isPlainHeading) {
                 unit.kind = .plainHeading
             }
             return !marker.isEmpty

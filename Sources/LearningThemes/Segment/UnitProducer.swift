@@ -8,8 +8,6 @@ extension ParagraphSegmenter {
         private let joined = TextBuffer()
         /// One cell of a table row, cleaned.
         private let cellText = TextBuffer()
-        /// Text storage handed back by the assembler, reused for the next unit.
-        private var spare = TextBuffer()
         /// Longer than any column of a PDF page: a line that holds a whole paragraph.
         static let longLine = 120
 
@@ -46,9 +44,9 @@ extension ParagraphSegmenter {
                     addHTML(line.start, line.end, line.number, followsBreak: afterBreak, &assembler)
                     afterBreak = false
                 case .markdownHeading:
-                    let unit = UnitClassifier.classify(bytes, line.start, line.end, origin: .markdownHeading,
-                                                       lines: line.number...line.number, followsBreak: afterBreak, reusing: spare)
-                    spare = assembler.add(unit)
+                    let unit = UnitClassifier.classify(bytes, line.start, line.end, origin: .markdownHeading, lines: line.number...line.number,
+                                                       followsBreak: afterBreak, into: assembler.incomingText)
+                    assembler.add(unit)
                     afterBreak = false
                 case .text:
                     break
@@ -76,9 +74,9 @@ extension ParagraphSegmenter {
             let endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
             if unit.count == 1 {
                 let line = lines[unit.lowerBound]
-                spare = assembler.add(UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
-                                                              followsBreak: followsBreak, isPlain: line.isPlain,
-                                                              endsOnLongLine: endsOnLongLine, reusing: spare))
+                assembler.add(UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
+                                                      followsBreak: followsBreak, isPlain: line.isPlain,
+                                                      endsOnLongLine: endsOnLongLine, into: assembler.incomingText))
                 return
             }
             joined.removeAll()
@@ -88,20 +86,18 @@ extension ParagraphSegmenter {
                 LineJoiner.append(bytes, lines[index].start, lines[index].end, to: joined)
                 isPlain = isPlain && lines[index].isPlain
             }
-            let storage = spare
             let classified = joined.withBytes { buffer in
                 UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
-                                        isPlain: isPlain, endsOnLongLine: endsOnLongLine, reusing: storage)
+                                        isPlain: isPlain, endsOnLongLine: endsOnLongLine, into: assembler.incomingText)
             }
-            spare = assembler.add(classified)
+            assembler.add(classified)
         }
 
         /// Returns false when the line held nothing worth keeping.
         private mutating func addTabbed<Sink: ParagraphSink>(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) -> Bool {
-            let text = spare
-            switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: text, cellText: cellText) {
+            switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: assembler.incomingText, cellText: cellText) {
             case .row:
-                spare = assembler.add(SegmentUnit(text: text, firstLine: line.number, lastLine: line.number, role: .tableRow,
+                assembler.add(SegmentUnit(firstLine: line.number, lastLine: line.number, role: .tableRow,
                                                   kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false))
                 return true
             case .single(let cellStart, let cellEnd):
@@ -115,8 +111,8 @@ extension ParagraphSegmenter {
                 } else {
                     let origin: UnitOrigin = LineKinds.isMarkdownHeading(bytes, start, end) ? .markdownHeading : .textBlock(lineCount: 1)
                     let unit = UnitClassifier.classify(bytes, start, end, origin: origin, lines: range, followsBreak: followsBreak,
-                                                       isPlain: line.isPlain, reusing: spare)
-                    spare = assembler.add(unit)
+                                                       isPlain: line.isPlain, into: assembler.incomingText)
+                    assembler.add(unit)
                 }
                 return true
             case .dropped:
@@ -127,14 +123,12 @@ extension ParagraphSegmenter {
         private mutating func addHTML<Sink: ParagraphSink>(_ start: Int, _ end: Int, _ number: Int, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             var isFirst = true
             let bytes = self.bytes
-            var storage = spare
             HTMLFragments.split(bytes, start, end) { pieceStart, pieceEnd, origin in
                 let unit = UnitClassifier.classify(bytes, pieceStart, pieceEnd, origin: origin, lines: number...number,
-                                                   followsBreak: isFirst && followsBreak, reusing: storage)
-                storage = assembler.add(unit)
+                                                   followsBreak: isFirst && followsBreak, into: assembler.incomingText)
+                assembler.add(unit)
                 isFirst = false
             }
-            spare = storage
         }
     }
 }
