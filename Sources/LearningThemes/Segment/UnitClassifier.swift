@@ -5,9 +5,10 @@ extension ParagraphSegmenter {
         /// The unit's text replaces what `text` held: storage lent by the assembler, so that
         /// paragraphs do not each allocate their own. `isPlain` says the bytes hold nothing
         /// for the cleaner to change (as the line scanner found), so they are copied as they are.
+        /// `marker`, when known, is `ListMarkers.parse` of the bytes.
         static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, origin: UnitOrigin,
                              lines: ClosedRange<Int>, followsBreak: Bool, isPlain: Bool = false, endsOnLongLine: Bool = false,
-                             into text: TextBuffer) -> SegmentUnit {
+                             marker: LineMarker? = nil, into text: TextBuffer) -> SegmentUnit {
             text.removeAll()
             var unit = SegmentUnit(firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
                                    kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false,
@@ -27,18 +28,18 @@ extension ParagraphSegmenter {
                 TextCleaner.clean(bytes, marker.contentStart, end, into: text)
                 unit.role = .listItem
             case .htmlBlock:
-                _ = classifyBlock(bytes, start, end, lineCount: 1, isPlain: false, text, &unit)
+                _ = classifyBlock(bytes, start, end, ListMarkers.parse(bytes, start, end), lineCount: 1, isPlain: false, text, &unit)
             case .textBlock(let lineCount):
-                let hasMarker = classifyBlock(bytes, start, end, lineCount: lineCount, isPlain: isPlain, text, &unit)
+                let marker = marker ?? ListMarkers.parse(bytes, start, end)
+                let hasMarker = classifyBlock(bytes, start, end, marker, lineCount: lineCount, isPlain: isPlain, text, &unit)
                 unit.isPlainText = unit.kind == .body && unit.role == .body && !hasMarker
             }
             return unit
         }
 
         /// Returns whether the unit opened with a bullet or a number.
-        private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lineCount: Int,
-                                          isPlain: Bool, _ text: TextBuffer, _ unit: inout SegmentUnit) -> Bool {
-            let marker = ListMarkers.parse(bytes, start, end)
+        private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marker: LineMarker,
+                                          lineCount: Int, isPlain: Bool, _ text: TextBuffer, _ unit: inout SegmentUnit) -> Bool {
             clean(bytes, marker.contentStart, end, isPlain: isPlain, into: text)
             if marker.bullet != .none {
                 unit.number = marker.number

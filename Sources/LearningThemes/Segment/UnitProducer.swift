@@ -57,14 +57,15 @@ extension ParagraphSegmenter {
 
         private mutating func addBlock<Sink: ParagraphSink>(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
             var isFirst = true
-            WrappedLines.split(lines, block, bytes) { unit in
-                addUnit(unit, followsBreak: isFirst && followsBreak, &assembler)
+            WrappedLines.split(lines, block, bytes) { unit, firstLineMarker in
+                addUnit(unit, firstLineMarker: firstLineMarker, followsBreak: isFirst && followsBreak, &assembler)
                 isFirst = false
             }
         }
 
         /// Classifies the lines of one unit of a text block, joined, and hands it on.
-        private mutating func addUnit<Sink: ParagraphSink>(_ unit: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
+        private mutating func addUnit<Sink: ParagraphSink>(_ unit: Range<Int>, firstLineMarker: LineMarker, followsBreak: Bool,
+                                                           _ assembler: inout ParagraphAssembler<Sink>) {
             // Numbers only wrap past four billion lines; even then a range must not trap.
             let firstNumber = lines[unit.lowerBound].number
             let range = firstNumber...max(firstNumber, lines[unit.upperBound - 1].number)
@@ -74,9 +75,10 @@ extension ParagraphSegmenter {
             let endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
             if unit.count == 1 {
                 let line = lines[unit.lowerBound]
+                // The line is the unit's whole text, so its markers are the unit's.
                 assembler.add(UnitClassifier.classify(bytes, line.start, line.end, origin: origin, lines: range,
-                                                      followsBreak: followsBreak, isPlain: line.isPlain,
-                                                      endsOnLongLine: endsOnLongLine, into: assembler.incomingText))
+                                                      followsBreak: followsBreak, isPlain: line.isPlain, endsOnLongLine: endsOnLongLine,
+                                                      marker: firstLineMarker, into: assembler.incomingText))
                 return
             }
             joined.removeAll()

@@ -15,8 +15,9 @@ extension ParagraphSegmenter {
         let markerBeforeCapital: Bool
 
         /// Made for every line of a text block: inlined, so the shape is built in place.
+        /// `parsed` is `ListMarkers.parse` of the line.
         @inline(__always)
-        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine, parsed: LineMarker) {
             self.bytes = bytes
             start = line.start
             end = line.end
@@ -25,7 +26,6 @@ extension ParagraphSegmenter {
             // Not "(": "(HRBQ) ahead of circulation" continues the line above it.
             startsSentence = Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0xC0 || first == UInt8(ascii: "\"")
                 || first == UInt8(ascii: "'")
-            let parsed = ListMarkers.parse(bytes, start, end)
             var markerBeforeCapital = false
             switch parsed.bullet {
             case .symbol:
@@ -77,22 +77,27 @@ extension ParagraphSegmenter {
     /// line stopped early: a line is taken to end its paragraph when the next line's first
     /// word would have fitted on it, and the next line starts a sentence or a list item.
     enum WrappedLines {
-        /// Calls `emit` with the range of lines of each unit of `block`, in order. Only a
-        /// window of three lines is kept, so a block of millions of lines costs no memory.
+        /// Calls `emit` with the range of lines of each unit of `block`, in order, and the
+        /// markers opening its first line, which the unit's classification need not read
+        /// again. Only a window of three lines is kept, so a block of millions of lines
+        /// costs no memory.
         static func split(_ lines: UnsafeBufferPointer<SourceLine>, _ block: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
-                          emit: (Range<Int>) -> Void) {
+                          emit: (Range<Int>, LineMarker) -> Void) {
             var twoBack: LineShape?
-            var previous = LineShape(bytes, lines[block.lowerBound])
+            var unitStartParsed = parse(lines[block.lowerBound], bytes)
+            var previous = LineShape(bytes, lines[block.lowerBound], parsed: unitStartParsed)
             var unitStart = block.lowerBound
             var unitStartMarker = previous.marker
             for index in (block.lowerBound + 1)..<block.upperBound {
-                let current = LineShape(bytes, lines[index])
+                let parsed = parse(lines[index], bytes)
+                let current = LineShape(bytes, lines[index], parsed: parsed)
                 // The line above `previous` counts towards the column width only within its paragraph.
                 let above = index - 2 >= unitStart ? twoBack : nil
                 if breaksBefore(previous: previous, current: current, above: above, unitHasMarker: unitStartMarker != .none) {
-                    emit(unitStart..<index)
+                    emit(unitStart..<index, unitStartParsed)
                     unitStart = index
                     unitStartMarker = current.marker
+                    unitStartParsed = parsed
                 }
                 twoBack = previous
                 previous = current
@@ -100,10 +105,16 @@ extension ParagraphSegmenter {
             let last = block.upperBound - 1
             if last - block.lowerBound >= 2, unitStart < last, let beforeLast = twoBack,
                endsWithTitle(last: previous, beforeLast: beforeLast, unitStartMarker: unitStartMarker) {
-                emit(unitStart..<last)
+                emit(unitStart..<last, unitStartParsed)
                 unitStart = last
+                unitStartParsed = parse(lines[last], bytes)
             }
-            emit(unitStart..<block.upperBound)
+            emit(unitStart..<block.upperBound, unitStartParsed)
+        }
+
+        @inline(__always)
+        private static func parse(_ line: SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) -> LineMarker {
+            ListMarkers.parse(bytes, line.start, line.end)
         }
 
         /// A title-shaped last line under lines that do not run into it is the heading of
