@@ -37,15 +37,17 @@ extension ParagraphSegmenter {
                 static let needsCleaning = Marks(rawValue: 4)
             }
 
-            var sawTab: Bool { marks.contains(.tab) }
-            var sawAngle: Bool { marks.contains(.angle) }
-            var needsCleaning: Bool { marks.contains(.needsCleaning) }
+            // Always inlined, as is everything the scan loop calls: the loop is one large
+            // function, past the size where the compiler inlines small functions by itself.
+            var sawTab: Bool { @inline(__always) get { marks.contains(.tab) } }
+            var sawAngle: Bool { @inline(__always) get { marks.contains(.angle) } }
+            var needsCleaning: Bool { @inline(__always) get { marks.contains(.needsCleaning) } }
 
             /// Starts the next line at `start`, in place.
             @inline(__always)
             mutating func restart(at start: Int) {
                 self.start = start
-                marks = []
+                marks = Marks()
                 oddBlanks = 0
                 continuations = 0
             }
@@ -79,20 +81,17 @@ extension ParagraphSegmenter {
                     let (chunkIndex, found) = Self.nextNotableChunk(base, from: index, count: count)
                     index = chunkIndex
                     guard found.0 | found.1 != 0 else { break }
-                    var lanes = found
-                    var laneBase = index
-                    for _ in 0..<2 {
-                        while lanes.0 != 0 {
-                            let position = laneBase &+ lanes.0.trailingZeroBitCount / 8
-                            if note(position, &line) {
-                                line.end = position
-                                body(line)
-                                line.restart(at: position &+ 1)
-                            }
-                            lanes.0 &= lanes.0 &- 1
+                    // One loop over one word of lane bits: the two words, each in a loop of its
+                    // own, made the compiler keep several copies of the line being built.
+                    var lanes = Self.laneBits(found)
+                    while lanes != 0 {
+                        let position = index &+ lanes.trailingZeroBitCount
+                        if note(position, &line) {
+                            line.end = position
+                            body(line)
+                            line.restart(at: position &+ 1)
                         }
-                        lanes.0 = lanes.1
-                        laneBase &+= 8
+                        lanes &= lanes &- 1
                     }
                     index &+= Chunk.scalarCount
                 }
@@ -147,6 +146,15 @@ extension ParagraphSegmenter {
             // around it and cost 3.5M instructions on the bench corpus.
             let flags = Chunk(repeating: 0).replacing(with: 1, where: notable)
             return unsafeBitCast(flags, to: (UInt64, UInt64).self)
+        }
+
+        /// The lanes flagged in `flags` (as `notableLanes` gives them) as the low sixteen bits
+        /// of a word, lane 0 lowest. The multiply gathers the flag bits of eight lanes into
+        /// its top byte: each lands there from exactly one partial product, so none carries.
+        @inline(__always)
+        private static func laneBits(_ flags: (UInt64, UInt64)) -> UInt32 {
+            let gather: UInt64 = 0x0102_0408_1020_4080
+            return UInt32(truncatingIfNeeded: (flags.0 &* gather) >> 56) | UInt32(truncatingIfNeeded: (flags.1 &* gather) >> 56) << 8
         }
 
         /// `notableLanes` for one byte and the byte after it.

@@ -24,7 +24,9 @@ extension ParagraphSegmenter {
             /// Counts `line` if it could be a title, and flags it so.
             @inline(__always)
             mutating func observe(_ line: inout SourceLine, index: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-                defer { previousKind = line.kind }
+                // Not in a `defer`, which the scan loop called as a function for every line.
+                let previousKind = self.previousKind
+                self.previousKind = line.kind
                 if line.kind == .furniture && PageFurniture.isSocialFooter(bytes, line.start, line.end) {
                     footers.append(Int32(truncatingIfNeeded: index))
                 }

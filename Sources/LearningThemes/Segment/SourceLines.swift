@@ -24,7 +24,7 @@ extension ParagraphSegmenter {
         private var flags: UInt8
 
         /// Holds a `<`, so it may hold HTML.
-        var hasAngle: Bool { flags & 1 != 0 }
+        var hasAngle: Bool { @inline(__always) get { flags & 1 != 0 } }
 
         /// Counted by the search for running titles, which looks at it again at the end.
         var isTitleCandidate: Bool {
@@ -38,7 +38,7 @@ extension ParagraphSegmenter {
 
         /// Holds nothing the cleaner changes: its text is its bytes (for a tabbed line,
         /// each cell's text is the cell's bytes without the blanks at its ends).
-        var isPlain: Bool { flags & 4 != 0 }
+        var isPlain: Bool { @inline(__always) get { flags & 4 != 0 } }
 
         init(start: Int, end: Int, number: Int, characters: Int, kind: LineKind, hasAngle: Bool, isPlain: Bool) {
             self.start = start
@@ -136,9 +136,10 @@ extension ParagraphSegmenter {
             }
             // A tab anywhere, even one trimmed off an end, marks a line exported from a table
             // ("TITLE:<tab>"); the trimmed bytes hold no continuation bytes but those of a
-            // no-break space, so the character count is exact enough for judging widths.
+            // no-break space, so the character count is exact enough for judging widths (and
+            // clamped at 0 by `SourceLine` where those make it negative).
             let kind: LineKind = first == last ? .blank : (scanned.sawTab ? .tabbed : .text)
-            return SourceLine(start: first, end: last, number: number, characters: max(0, last - first - scanned.continuations),
+            return SourceLine(start: first, end: last, number: number, characters: last - first - scanned.continuations,
                               kind: kind, hasAngle: scanned.sawAngle, isPlain: scanned.isPlain(bytes, first, last))
         }
 
