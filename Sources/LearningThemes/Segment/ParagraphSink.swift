@@ -31,8 +31,8 @@ extension ParagraphSegmenter {
         /// The heading the paragraphs are under (valid once `sectionNumber` is above 0), and
         /// the latest one set, which starts a new section only if its text differs. The two
         /// buffers trade places rather than being copied or made anew for each heading.
-        private var sectionHeading: [UInt8] = []
-        private var latestHeading: [UInt8] = []
+        private var sectionHeading = TextBuffer()
+        private var latestHeading = TextBuffer()
         private var sectionNumber = 0
         /// A heading came since the last paragraph, which may have changed the section.
         private var headingArrived = false
@@ -40,8 +40,8 @@ extension ParagraphSegmenter {
         init(body: @escaping (ParagraphBytes) -> Void) { self.body = body }
 
         mutating func setSection(_ heading: UnsafeBufferPointer<UInt8>) {
-            latestHeading.removeAll(keepingCapacity: true)
-            latestHeading.append(contentsOf: heading)
+            latestHeading.removeAll()
+            latestHeading.append(heading, 0, heading.count)
             headingArrived = true
         }
 
@@ -52,7 +52,7 @@ extension ParagraphSegmenter {
             // changes when the heading text does.
             if headingArrived {
                 headingArrived = false
-                if sectionNumber == 0 || latestHeading != sectionHeading {
+                if sectionNumber == 0 || !latestHeading.hasSameBytes(as: sectionHeading) {
                     sectionNumber += 1
                     swap(&latestHeading, &sectionHeading)
                 }
@@ -62,7 +62,7 @@ extension ParagraphSegmenter {
                 body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: nil, sectionNumber: sectionNumber))
                 return
             }
-            sectionHeading.withUnsafeBufferPointer { heading in
+            sectionHeading.withBytes { heading in
                 body(ParagraphBytes(index: index, text: text, lines: lines, role: role, heading: heading, sectionNumber: sectionNumber))
             }
         }

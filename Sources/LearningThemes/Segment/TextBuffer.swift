@@ -61,6 +61,10 @@ extension ParagraphSegmenter {
             other.withBytes { storage.append(contentsOf: $0) }
         }
 
+        func hasSameBytes(as other: TextBuffer) -> Bool {
+            withBytes { bytes in other.withBytes { bytes.elementsEqual($0) } }
+        }
+
         var array: [UInt8] { withBytes { Array($0) } }
     }
 }
