@@ -35,19 +35,16 @@ extension ParagraphSegmenter {
             }
         }
 
-        /// Counts one more sighting of `hash`, first seen as the text at `start`; returns the slot.
-        @discardableResult
-        mutating func add(_ hash: UInt64, start: Int, length: Int) -> Int {
-            if let slot = find(hash) {
-                entries[slot].count += 1
-                return slot
-            }
+        /// Counts one more sighting of the text in `slot` (as `find` gave it).
+        mutating func increment(_ slot: Int) { entries[slot].count += 1 }
+
+        /// Counts the first sighting of `hash`, which `find` did not find, as the text at `start`.
+        mutating func insert(_ hash: UInt64, start: Int, length: Int) {
             if (count + 1) * 2 > entries.count { grow() }
             var slot = WordKeySet.home(hash, mask)
             while entries[slot].count != 0 { slot = (slot + 1) & mask }
             entries[slot] = Entry(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), count: 1)
             count += 1
-            return slot
         }
 
         mutating func markPrefix(_ slot: Int) { entries[slot].isPrefix = true }

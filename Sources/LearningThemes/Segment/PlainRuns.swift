@@ -17,11 +17,12 @@ extension ParagraphSegmenter {
             // can only flag more lanes, never fewer, and a flag just stops the run early for
             // the caller to look at, so the short tail of every paragraph is not left to a
             // byte-at-a-time loop.
-            while index < limit && index + Chunk.scalarCount + 1 <= bytes.count {
+            // Offsets within the buffer cannot overflow: the wrapping operators spare the checks.
+            while index < limit && index &+ Chunk.scalarCount &+ 1 <= bytes.count {
                 let chunk = base.loadUnaligned(fromByteOffset: index, as: Chunk.self)
-                let following = base.loadUnaligned(fromByteOffset: index + 1, as: Chunk.self)
-                if let lane = ByteVectors.firstFlagged(specialLanes(chunk, following)) { return min(limit, index + lane) }
-                index += Chunk.scalarCount
+                let following = base.loadUnaligned(fromByteOffset: index &+ 1, as: Chunk.self)
+                if let lane = ByteVectors.firstFlagged(specialLanes(chunk, following)) { return min(limit, index &+ lane) }
+                index &+= Chunk.scalarCount
             }
             return min(index, limit)
         }

@@ -41,9 +41,9 @@ extension ParagraphSegmenter {
                 if let slot = tallies.find(hash) {
                     // A different line that happens to share the hash is not counted.
                     guard isFirstSighting(tallies.entries[slot], of: line, bytes) else { return }
-                    tallies.add(hash, start: line.start, length: line.end - line.start)
+                    tallies.increment(slot)
                 } else if tallies.count < trackedLimit {
-                    tallies.add(hash, start: line.start, length: line.end - line.start)
+                    tallies.insert(hash, start: line.start, length: line.end - line.start)
                 } else {
                     return
                 }
