@@ -88,9 +88,12 @@ extension ParagraphSegmenter {
                 LineJoiner.append(bytes, lines[index].start, lines[index].end, to: joined)
                 isPlain = isPlain && lines[index].isPlain
             }
+            // Read out of the assembler before the closure, which would read it through the
+            // captured assembler at every use.
+            let text = assembler.incomingText
             let classified = joined.withBytes { buffer in
                 UnitClassifier.classify(buffer, 0, buffer.count, origin: origin, lines: range, followsBreak: followsBreak,
-                                        isPlain: isPlain, endsOnLongLine: endsOnLongLine, into: assembler.incomingText)
+                                        isPlain: isPlain, endsOnLongLine: endsOnLongLine, into: text)
             }
             assembler.add(classified)
         }
