@@ -61,6 +61,7 @@ extension ParagraphSegmenter {
             other.withBytes { storage.append(contentsOf: $0) }
         }
 
+        /// Whether `other` holds the same bytes as this.
         func hasSameBytes(as other: TextBuffer) -> Bool {
             withBytes { bytes in other.withBytes { bytes.elementsEqual($0) } }
         }

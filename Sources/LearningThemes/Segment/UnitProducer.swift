@@ -102,8 +102,8 @@ extension ParagraphSegmenter {
         private mutating func addTabbed<Sink: ParagraphSink>(_ line: SourceLine, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) -> Bool {
             switch TableRows.shape(bytes, line.start, line.end, isPlain: line.isPlain, into: assembler.incomingText, cellText: cellText) {
             case .row:
-                assembler.add(SegmentUnit(firstLine: line.number, lastLine: line.number, role: .tableRow,
-                                                  kind: .body, number: nil, followsBreak: followsBreak, isPlainText: false))
+                assembler.add(SegmentUnit(firstLine: line.number, lastLine: line.number, role: .tableRow, kind: .body, number: nil,
+                                          followsBreak: followsBreak, isPlainText: false))
                 return true
             case .single(let cellStart, let cellEnd):
                 var start = cellStart
