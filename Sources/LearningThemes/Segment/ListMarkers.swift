@@ -79,6 +79,9 @@ extension ParagraphSegmenter {
         }
 
         /// End of a bullet character (•, ✔, ✓, ·, ▪, ●, ◦, ➢, ►, ■, □, ○, ❖, ➤, ‣, ⁃) at `index`.
+        /// Inlined, as `clauseNumber` is: as calls, made for every line opening with a bullet
+        /// or a figure, saving and restoring registers cost about as much as the tests.
+        @inline(__always)
         static func symbolBulletEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
             guard index + 1 < end else { return nil }
             let first = bytes[index]
@@ -98,6 +101,7 @@ extension ParagraphSegmenter {
 
         /// A clause number at `index` followed by a blank and the start of a sentence. Bare
         /// numbers ("24 Appendices") are not markers: prose starts with numbers too.
+        @inline(__always)
         static func clauseNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, afterBullet: Bool = false) -> (ClauseNumber, Int)? {
             guard index < end else { return nil }
             let first = bytes[index]
