@@ -46,7 +46,9 @@ extension Matcher {
                 }
                 let context: [Evidence]
                 switch source.origin {
-                case .leadIn(let index): context = leadInEvidence[index, default: []]
+                case .leadIn(let index):
+                    // Offset 0: the lead-in named it as a whole, with the paragraph's own evidence.
+                    context = source.offset == 0 ? namedEvidence[index, default: []] : leadInEvidence[index, default: []]
                 case .heading: context = headingEvidence
                 case .antecedent(let index): context = namedEvidence[index, default: []]
                 }

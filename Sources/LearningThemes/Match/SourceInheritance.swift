@@ -58,9 +58,10 @@ struct SourceInheritance<Label: Equatable> {
 
     /// Takes the next paragraph (`section` numbers its heading and changes exactly when the
     /// heading does), with the sources it has by itself, and returns those it inherits
-    /// beyond them. `sources` classifies part of the paragraph (a lead-in's introducing
-    /// sentence or all of it), or the current heading when given nil; it is called at most
-    /// twice per lead-in and once per section.
+    /// beyond them. `sources` classifies a lead-in's introducing sentence when it is not the
+    /// whole paragraph (the whole paragraph has `ownSources`), or the current heading when
+    /// given nil; it is called at most once per lead-in and once per section. A source
+    /// passed on by a lead-in with offset 0 was named by the lead-in as a whole.
     mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
                        ownSources: [Label], sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         if section != sectionNumber {
@@ -108,16 +109,21 @@ struct SourceInheritance<Label: Equatable> {
 
     /// What a lead-in passes on: the sources its introducing sentence (from `start`) names,
     /// or the whole paragraph's when that sentence names none but continues the ones before.
+    /// The whole paragraph's sources are `ownSources`: only a later sentence is classified
+    /// again.
     private func leadInSources(index: Int, text: UnsafeBufferPointer<UInt8>, from start: Int, ownSources: [Label],
                                sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
-        var named = sources(UnsafeBufferPointer(rebasing: text[start...]))
-        var offset = start
-        if named.isEmpty, start > 0, !ownSources.isEmpty,
+        guard start > 0 else { return passedOn(ownSources, byLeadIn: index, offset: 0) }
+        let named = sources(UnsafeBufferPointer(rebasing: text[start...]))
+        if named.isEmpty, !ownSources.isEmpty,
            SourceAnaphor.continuesEarlierSentences(UnsafeBufferPointer(rebasing: text[start...])) {
-            named = sources(text)
-            offset = 0
+            return passedOn(ownSources, byLeadIn: index, offset: 0)
         }
-        return named.map { Inherited(label: $0, origin: .leadIn(paragraph: index), offset: offset) }
+        return passedOn(named, byLeadIn: index, offset: start)
+    }
+
+    private func passedOn(_ named: [Label], byLeadIn index: Int, offset: Int) -> [Inherited] {
+        named.map { Inherited(label: $0, origin: .leadIn(paragraph: index), offset: offset) }
     }
 
     private mutating func fromLeadInOrHeading(section: Int, ownSources: [Label],
