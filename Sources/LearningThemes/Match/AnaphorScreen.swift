@@ -32,7 +32,8 @@ struct AnaphorScreen {
 
     /// False when `text` holds no referring phrase.
     func mayHoldAnaphor(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let classes = ByteClass.classes
+        // Tables loaded once: a global read in the loop would check its initialisation per word.
+        let classes = ByteClass.classes, lowercase = ByteClass.lowercase
         let count = text.count
         var position = 0
         var previousRun = 0..<0
@@ -48,7 +49,7 @@ struct AnaphorScreen {
             let run = start..<position
             if !isWholeWord(text, run) {
                 if isPartOfSomeSpelling(UnsafeBufferPointer(rebasing: text[run])) { return true }
-            } else if mayEndPhrase(text, run) {
+            } else if mayEndPhrase(text, run, lowercase: lowercase) {
                 let word = AnaphorWord(UnsafeBufferPointer(rebasing: text[run]))
                 // "Findings …" or "Key findings …" need no word before them, but only as a
                 // paragraph's first two words.
@@ -71,9 +72,9 @@ struct AnaphorScreen {
 
     /// The first-byte and length test for a phrase end, before any spelling is compared.
     @inline(__always)
-    private func mayEndPhrase(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+    private func mayEndPhrase(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, lowercase: UnsafePointer<UInt8>) -> Bool {
         run.count < 32
-            && lengthsByFirstByte[Int(ByteClass.lowercase[Int(text[run.lowerBound])])] & (1 << UInt32(run.count)) != 0
+            && lengthsByFirstByte[Int(lowercase[Int(text[run.lowerBound])])] & (1 << UInt32(run.count)) != 0
     }
 
     /// Whether a run of ASCII letters and digits is a word by itself: nothing on either side

@@ -74,7 +74,8 @@ struct PhraseTrace {
     }
 
     /// Records the queried atoms of the paragraph as present. Call once all its tokens
-    /// are traced, before `forEachEntry`.
+    /// are traced, before `forEachEntry`. Inlined: a call would copy the whole trace.
+    @inline(__always)
     func markPresent(cache: PhraseStateCache) {
         let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
         let present = self.present.stamps, generation = self.generation
