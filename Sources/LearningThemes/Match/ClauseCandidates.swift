@@ -53,11 +53,8 @@ extension ClauseEvaluator {
         found.reset()
         var readBits: UInt64 = 0
         for index in 0..<work.readAtoms.count { readBits |= TriggerTable.bit(work.readAtoms[index]) }
-        let phraseEnds = buffers.trace.phraseEnds
-        for index in 0..<phraseEnds.count {
-            let end = phraseEnds[index]
-            guard phrases.mayEnd(readBits, atToken: Int(end)) else { continue }
-            for output in phrases.outputs(ofToken: Int(end)) where stamps[Int(output.atom)] == generation {
+        phrases.forEachPhraseEnd(mayEndingOneOf: readBits) { end, outputs in
+            for output in outputs where stamps[Int(output.atom)] == generation {
                 counts[Int(output.atom)] &+= 1
                 found.append(Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end))
             }

@@ -103,23 +103,16 @@ struct PhraseTrace {
     /// cache or the trace next changes).
     struct Reader {
         fileprivate let stateOfToken: UnsafeMutablePointer<Int32>
+        fileprivate let phraseEnds: UnsafeMutableBufferPointer<Int32>
+        fileprivate let detachedPhraseEnds: Int
         fileprivate let outputs: UnsafeMutablePointer<PhraseStateCache.Output>
         fileprivate let outputStart: UnsafeMutablePointer<Int32>
         fileprivate let detachedOutputs: UnsafeMutablePointer<PhraseStateCache.Output>
         fileprivate let detachedStart: UnsafeMutablePointer<Int32>
         fileprivate let triggers: UnsafeMutablePointer<TriggerTable.Triggers>
 
-        /// Whether token `ordinal` may end a phrase of an atom whose bit (see
-        /// `TriggerTable.bit`) is in `atomBits`.
-        @inline(__always)
-        func mayEnd(_ atomBits: UInt64, atToken ordinal: Int) -> Bool {
-            let state = Int(stateOfToken[ordinal])
-            return state < 0 || triggers[state].atomBits & atomBits != 0
-        }
-
         /// The (atom, length) of each phrase that ends at token `ordinal`, in the order the
         /// automaton lists them.
-        @inline(__always)
         func outputs(ofToken ordinal: Int) -> UnsafeBufferPointer<PhraseStateCache.Output> {
             let state = Int(stateOfToken[ordinal])
             let (list, starts) = state >= 0 ? (outputs, outputStart) : (detachedOutputs, detachedStart)
@@ -127,10 +120,36 @@ struct PhraseTrace {
             let lower = Int(starts[index])
             return UnsafeBufferPointer(start: list + lower, count: Int(starts[index + 1]) &- lower)
         }
+
+        /// Calls `body` with each token that may end a phrase of an atom whose bit (see
+        /// `TriggerTable.bit`) is in `atomBits`, and the phrases that end there, as
+        /// `outputs(ofToken:)` lists them.
+        ///
+        /// The detached tokens come first in `phraseEnds`: the loop over the others, nearly
+        /// always all of them, then reads the cache's lists alone, with few enough pointers
+        /// to keep them all in registers.
+        @inline(__always)
+        func forEachPhraseEnd(mayEndingOneOf atomBits: UInt64,
+                              _ body: (_ token: Int32, _ phrases: UnsafeBufferPointer<PhraseStateCache.Output>) -> Void) {
+            for index in 0..<detachedPhraseEnds {
+                let end = phraseEnds[index]
+                let list = Int(~stateOfToken[Int(end)])
+                let lower = Int(detachedStart[list])
+                body(end, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
+            }
+            for index in detachedPhraseEnds..<phraseEnds.count {
+                let end = phraseEnds[index]
+                let state = Int(stateOfToken[Int(end)])
+                guard triggers[state].atomBits & atomBits != 0 else { continue }
+                let lower = Int(outputStart[state])
+                body(end, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
+            }
+        }
     }
 
     func reader(cache: PhraseStateCache) -> Reader {
-        Reader(stateOfToken: stateOfToken.base, outputs: cache.outputs.base, outputStart: cache.outputStart.base,
+        Reader(stateOfToken: stateOfToken.base, phraseEnds: phraseEnds.elements, detachedPhraseEnds: detachedPhraseEnds,
+               outputs: cache.outputs.base, outputStart: cache.outputStart.base,
                detachedOutputs: detachedOutputs.base, detachedStart: detachedStart.base,
                triggers: cache.triggers.triggers.base)
     }
