@@ -50,12 +50,9 @@ struct RuleCompiler {
         var targetIDs: [String] = []
 
         // Terms recur across the phrases an alternative multiplies out to: look each up once.
-        var symbolOfTerm: [RuleTerm: Int32] = [:]
+        var symbolOfTerm = TermTable<Int32>()
         func symbol(_ term: RuleTerm) -> Int32 {
-            if let id = symbolOfTerm[term] { return id }
-            let id = canonicalSymbol(term)
-            symbolOfTerm[term] = id
-            return id
+            symbolOfTerm.value(of: term) { canonicalSymbol(term) }
         }
         func canonicalSymbol(_ term: RuleTerm) -> Int32 {
             let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
