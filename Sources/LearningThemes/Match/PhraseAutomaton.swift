@@ -21,26 +21,40 @@ struct PhraseAutomaton: Sendable {
 
     var nodeCount: Int { depth.count }
 
+    /// Builds the trie from phrases. Edges and outputs are kept as flat lists of packed
+    /// (node, symbol) and (node, atom) pairs, sorted once at the end: a dictionary or an
+    /// array per node made loading the rules allocate and hash for every node.
     struct Builder {
-        private var children: [[Int32: Int32]] = [[:]]
-        private var outputs: [[Int32]] = [[]]
+        /// The child of each edge, by `pair(node, symbol)`, while phrases are added.
+        private var children = PairTable()
+        /// `pair(node, symbol)` of every edge, in the order made.
+        private var edges: [UInt64] = []
+        /// `pair(node, atom)` of every phrase end, repeats included.
+        private var ends: [UInt64] = []
         private var depths: [Int32] = [0]
 
+        /// Two non-negative ids in one integer that sorts by the first, then the second.
+        private static func pair(_ first: Int32, _ second: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        }
+
+        private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
+
         mutating func add(_ symbols: [Int32], atom: Int32) {
-            var node = 0
+            var node: Int32 = 0
             for symbol in symbols {
-                if let child = children[node][symbol] {
-                    node = Int(child)
+                let edge = Self.pair(node, symbol)
+                if let child = children[edge] {
+                    node = child
                 } else {
-                    let child = Int32(children.count)
-                    children[node][symbol] = child
-                    children.append([:])
-                    outputs.append([])
-                    depths.append(depths[node] + 1)
-                    node = Int(child)
+                    let child = Int32(depths.count)
+                    children[edge] = child
+                    edges.append(edge)
+                    depths.append(depths[Int(node)] + 1)
+                    node = child
                 }
             }
-            if !outputs[node].contains(atom) { outputs[node].append(atom) }
+            ends.append(Self.pair(node, atom))
         }
 
         func build(trie: WordTrie) -> PhraseAutomaton {
@@ -49,19 +63,28 @@ struct PhraseAutomaton: Sendable {
             var childNodes: [Int32] = []
             var outputStart: [Int32] = [0]
             var outputAtoms: [Int32] = []
-            for node in 0..<children.count {
-                for (symbol, child) in children[node].sorted(by: { $0.key < $1.key }) {
-                    childSymbols.append(symbol)
-                    childNodes.append(child)
+            // Each node's children in symbol order, and its atoms in order, each once.
+            let edges = self.edges.sorted()
+            let ends = self.ends.sorted()
+            var edge = 0
+            var end = 0
+            for node in 0..<depths.count {
+                while edge < edges.count && edges[edge] >> 32 == node {
+                    childSymbols.append(Self.second(edges[edge]))
+                    childNodes.append(children[edges[edge]]!)
+                    edge += 1
                 }
                 childStart.append(Int32(childSymbols.count))
-                outputAtoms += outputs[node].sorted()
+                while end < ends.count && ends[end] >> 32 == node {
+                    if end == 0 || ends[end] != ends[end - 1] { outputAtoms.append(Self.second(ends[end])) }
+                    end += 1
+                }
                 outputStart.append(Int32(outputAtoms.count))
             }
             var rootTargetStart: [Int32] = [0]
             var rootTargets: [Int32] = []
             for tokenClass in 0..<trie.classCount {
-                rootTargets += trie.symbols(ofClass: tokenClass).compactMap { children[0][$0] }
+                rootTargets += trie.symbols(ofClass: tokenClass).compactMap { children[Self.pair(0, $0)] }
                 rootTargetStart.append(Int32(rootTargets.count))
             }
             return PhraseAutomaton(
@@ -69,6 +92,52 @@ struct PhraseAutomaton: Sendable {
                 childStart: FrozenArray(childStart), childSymbols: FrozenArray(childSymbols),
                 childNodes: FrozenArray(childNodes), outputStart: FrozenArray(outputStart),
                 outputAtoms: FrozenArray(outputAtoms), depth: FrozenArray(depths))
+        }
+    }
+
+    /// Values by a packed pair of ids, with open addressing and a multiplicative hash:
+    /// the builder looks up every edge of every phrase, and `Dictionary` hashes each key
+    /// with SipHash.
+    private struct PairTable {
+        private static let vacant = UInt64.max
+        private var keys = [UInt64](repeating: PairTable.vacant, count: 1 << 10)
+        private var values = [Int32](repeating: 0, count: 1 << 10)
+        private var count = 0
+
+        subscript(key: UInt64) -> Int32? {
+            get {
+                let slot = find(key)
+                return keys[slot] == key ? values[slot] : nil
+            }
+            set {
+                guard let newValue else { preconditionFailure("pairs are only ever added") }
+                let slot = find(key)
+                if keys[slot] != key {
+                    keys[slot] = key
+                    count += 1
+                }
+                values[slot] = newValue
+                if count * 2 > keys.count { grow() }
+            }
+        }
+
+        /// The slot that holds `key`, or the vacant slot where it would go.
+        private func find(_ key: UInt64) -> Int {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while keys[slot] != key && keys[slot] != PairTable.vacant { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        private mutating func grow() {
+            let (oldKeys, oldValues) = (keys, values)
+            keys = [UInt64](repeating: PairTable.vacant, count: oldKeys.count * 2)
+            values = [Int32](repeating: 0, count: oldKeys.count * 2)
+            for index in oldKeys.indices where oldKeys[index] != PairTable.vacant {
+                let slot = find(oldKeys[index])
+                keys[slot] = oldKeys[index]
+                values[slot] = oldValues[index]
+            }
         }
     }
 
