@@ -40,7 +40,7 @@ struct PhraseAutomaton: Sendable {
 
         private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
 
-        mutating func add(_ symbols: [Int32], atom: Int32) {
+        mutating func add(_ symbols: some Sequence<Int32>, atom: Int32) {
             var node: Int32 = 0
             for symbol in symbols {
                 let edge = Self.pair(node, symbol)

@@ -42,7 +42,7 @@ struct RuleCompiler {
         var trieBuilder = WordTrie.Builder()
         var phraseBuilder = PhraseAutomaton.Builder()
         var symbolIDs: [RuleTerm: Int32] = [:]
-        var atomIDs: [[[Int32]]: Int32] = [:]
+        var atomIDs: [SymbolSequence: Int32] = [:]
         var clausesByAtom: [[Int32]] = []
         var clauses: [CompiledClause] = []
         var clauseIDs: [String] = []
@@ -66,13 +66,18 @@ struct RuleCompiler {
         }
         func atom(_ phrases: [[RuleTerm]]) -> Int32 {
             // Keyed by symbol ids: hashing thousands of multiplied-out phrases as strings
-            // was most of the cost of loading the rules.
-            let symbols = phrases.map { $0.map(symbol) }
-            if let id = atomIDs[symbols] { return id }
+            // was most of the cost of loading the rules. Each phrase ends with -1.
+            var symbols: [Int32] = []
+            for phrase in phrases {
+                for term in phrase { symbols.append(symbol(term)) }
+                symbols.append(-1)
+            }
+            let key = SymbolSequence(symbols)
+            if let id = atomIDs[key] { return id }
             let id = Int32(atomIDs.count)
-            atomIDs[symbols] = id
+            atomIDs[key] = id
             clausesByAtom.append([])
-            for phrase in symbols { phraseBuilder.add(phrase, atom: id) }
+            for phrase in symbols.split(separator: -1) { phraseBuilder.add(phrase, atom: id) }
             return id
         }
 
@@ -101,5 +106,26 @@ struct RuleCompiler {
         self.targets = targets
         self.targetIDs = targetIDs
         self.atomCount = atomIDs.count
+    }
+}
+
+/// Symbol ids as a dictionary key, hashed once with FNV-1a: an atom multiplies out to
+/// hundreds of phrases, and `Dictionary` would run SipHash over all of them at every
+/// look-up and again at every resize.
+struct SymbolSequence: Hashable {
+    let symbols: [Int32]
+    private let hash: UInt64
+
+    init(_ symbols: [Int32]) {
+        self.symbols = symbols
+        var hash: UInt64 = 0xCBF29CE484222325
+        for symbol in symbols { hash = (hash ^ UInt64(UInt32(bitPattern: symbol))) &* 0x100000001B3 }
+        self.hash = hash
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (left: SymbolSequence, right: SymbolSequence) -> Bool {
+        left.hash == right.hash && left.symbols == right.symbols
     }
 }
