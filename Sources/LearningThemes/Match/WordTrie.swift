@@ -54,7 +54,7 @@ struct WordTrie: Sendable {
                     let slot = node * columns + Int(byteColumn[Int(byte)])
                     if transitions[slot] < 0 {
                         transitions[slot] = Int32(exact.count)
-                        transitions += [Int32](repeating: -1, count: columns)
+                        transitions.append(contentsOf: repeatElement(-1, count: columns))
                         exact.append([])
                         prefix.append([])
                     }
@@ -72,14 +72,18 @@ struct WordTrie: Sendable {
                     if child >= 0 { stack.append((Int(child), onPath[node])) }
                 }
             }
-            var classes: [[Int32]: Int32] = [[]: 0]
+            var classes: [SymbolSequence: Int32] = [SymbolSequence([]): 0]
             var symbolsOfClass: [[Int32]] = [[]]
             func classID(_ symbols: [Int32]) -> Int32 {
-                let key = Array(Set(symbols)).sorted()
+                // Most nodes carry no symbol at all, neither as a word's end nor a wildcard's.
+                guard !symbols.isEmpty else { return 0 }
+                var distinct = symbols.sorted()
+                distinct.removeDuplicates()
+                let key = SymbolSequence(distinct)
                 if let id = classes[key] { return id }
                 let id = Int32(symbolsOfClass.count)
                 classes[key] = id
-                symbolsOfClass.append(key)
+                symbolsOfClass.append(distinct)
                 return id
             }
             let classAtEnd = (0..<exact.count).map { classID(onPath[$0] + exact[$0]) }
@@ -157,4 +161,16 @@ struct TrieWalker: FoldedWordSink {
     /// The class of the word just scanned.
     @inline(__always)
     var tokenClass: Int32 { transitions[row &+ WordTrie.classEntry] }
+}
+
+private extension Array where Element: Equatable {
+    /// Removes each element equal to the one before it (all repeats, once sorted).
+    mutating func removeDuplicates() {
+        var kept = 0
+        for index in indices where index == 0 || self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
+    }
 }

@@ -1,9 +1,10 @@
 import XCTest
 @testable import LearningThemes
 
-/// The rule compiler's term look-up: each distinct term (word and whether it is a prefix)
-/// gets its value once, whatever the order and however many terms there are.
-final class TermTableTests: XCTestCase {
+/// The rule compiler's own tables: terms by their bytes, and symbol lists hashed once.
+final class RuleCompilerTablesTests: XCTestCase {
+    /// Each distinct term (word and whether it is a prefix) gets its value once, whatever
+    /// the order and however many terms there are.
     func testEachTermGetsOneValueAsADictionaryWould() {
         var table = TermTable<Int32>()
         var reference: [RuleTerm: Int32] = [:]
@@ -22,5 +23,14 @@ final class TermTableTests: XCTestCase {
             }
         }
         XCTAssertEqual(reference.count, Set(words).count * 2)
+    }
+
+    /// Symbol lists are equal keys exactly when their symbols are, in order.
+    func testSymbolSequencesAreEqualKeysExactlyWhenTheirSymbolsAre() {
+        let lists: [[Int32]] = [[], [0], [-1], [0, -1], [-1, 0], [1, 2, -1, 3, -1], [1, 2, -1, 3, -1, -1], [3, -1, 1, 2, -1]]
+        var ids: [SymbolSequence: Int] = [:]
+        for (index, list) in lists.enumerated() { ids[SymbolSequence(list)] = index }
+        XCTAssertEqual(ids.count, lists.count)
+        for (index, list) in lists.enumerated() { XCTAssertEqual(ids[SymbolSequence(Array(list))], index) }
     }
 }
