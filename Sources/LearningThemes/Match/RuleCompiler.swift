@@ -77,7 +77,11 @@ struct RuleCompiler {
             let id = Int32(atomIDs.count)
             atomIDs[key] = id
             clausesByAtom.append([])
-            for phrase in symbols.split(separator: -1) { phraseBuilder.add(phrase, atom: id) }
+            var phraseStart = 0
+            for index in symbols.indices where symbols[index] < 0 {
+                phraseBuilder.add(symbols[phraseStart..<index], atom: id)
+                phraseStart = index + 1
+            }
             return id
         }
 
