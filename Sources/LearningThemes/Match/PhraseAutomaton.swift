@@ -40,6 +40,24 @@ struct PhraseAutomaton: Sendable {
 
         private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
 
+        /// `pairs` in increasing order, by two counting sorts (by the second id, then by the
+        /// first, which keeps the order of the second): linear in the pairs and the ids,
+        /// where comparison sorts were most of the cost of building.
+        private static func sorted(_ pairs: [UInt64]) -> [UInt64] {
+            func countingSort(_ input: [UInt64], by key: (UInt64) -> Int) -> [UInt64] {
+                var starts = [Int](repeating: 0, count: input.reduce(0) { max($0, key($1)) } + 2)
+                for pair in input { starts[key(pair) + 1] += 1 }
+                for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
+                var output = [UInt64](repeating: 0, count: input.count)
+                for pair in input {
+                    output[starts[key(pair)]] = pair
+                    starts[key(pair)] += 1
+                }
+                return output
+            }
+            return countingSort(countingSort(pairs) { Int(second($0)) }) { Int($0 >> 32) }
+        }
+
         mutating func add(_ symbols: some Sequence<Int32>, atom: Int32) {
             var node: Int32 = 0
             for symbol in symbols {
@@ -64,8 +82,8 @@ struct PhraseAutomaton: Sendable {
             var outputStart: [Int32] = [0]
             var outputAtoms: [Int32] = []
             // Each node's children in symbol order, and its atoms in order, each once.
-            let edges = self.edges.sorted()
-            let ends = self.ends.sorted()
+            let edges = Self.sorted(self.edges)
+            let ends = Self.sorted(self.ends)
             var edge = 0
             var end = 0
             for node in 0..<depths.count {
@@ -100,8 +118,9 @@ struct PhraseAutomaton: Sendable {
     /// with SipHash.
     private struct PairTable {
         private static let vacant = UInt64.max
-        private var keys = [UInt64](repeating: PairTable.vacant, count: 1 << 10)
-        private var values = [Int32](repeating: 0, count: 1 << 10)
+        // Room for the tens of thousands of edges of the bundled rules without growing.
+        private var keys = [UInt64](repeating: PairTable.vacant, count: 1 << 17)
+        private var values = [Int32](repeating: 0, count: 1 << 17)
         private var count = 0
 
         subscript(key: UInt64) -> Int32? {
