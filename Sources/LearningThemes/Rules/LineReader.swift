@@ -100,8 +100,15 @@ struct LineReader {
     /// The rest of the line, trimmed (examples keep any '#').
     mutating func rest() -> String {
         skipSpace()
-        let text = String(decoding: line.dropFirst(offset), as: UTF8.self)
+        var end = line.count
+        while end > offset, let byte = byte(end - 1), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { end -= 1 }
+        let text = String(decoding: line.dropFirst(offset).prefix(end - offset), as: UTF8.self)
         offset = line.count
-        return text.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs are trimmed above; Foundation's trimming costs far more, so it is
+        // only asked about text that may start or end with a no-break or other wide space.
+        if let first = text.utf8.first, let last = text.utf8.last, first >= 0x80 || last >= 0x80 {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 }

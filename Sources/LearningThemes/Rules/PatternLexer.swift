@@ -22,8 +22,8 @@ struct PatternLexer {
         // for, not from the start of the line, or a long rule line costs its length squared.
         var counted = (byte: 0, column: 1)
         func column(_ at: Int) -> Int {
-            guard at >= counted.byte else { return String(decoding: line[..<at], as: UTF8.self).count + 1 }
-            counted = (at, counted.column + String(decoding: line[counted.byte..<at], as: UTF8.self).count)
+            guard at >= counted.byte else { return characterCount(line[..<at]) + 1 }
+            counted = (at, counted.column + characterCount(line[counted.byte..<at]))
             return counted.column
         }
         func fail(_ message: String, at: Int) -> LearningThemesError {
@@ -57,8 +57,12 @@ struct PatternLexer {
             default:
                 let start = index
                 while index < line.count, !PatternLexer.isDelimiter(line[index]) { index += 1 }
-                let text = String(decoding: line[start..<index], as: UTF8.self)
-                if text.hasPrefix("near/") {
+                let word = line[start..<index]
+                let text = String(decoding: word, as: UTF8.self)
+                // Most words are plain: only a '*' or a leading "near" needs the checks below.
+                if !word.contains(UInt8(ascii: "*")) && !word.starts(with: "near".utf8) {
+                    result.append(Located(symbol: .word(text, isPrefix: false), column: column(start)))
+                } else if text.hasPrefix("near/") {
                     guard let distance = Int(text.dropFirst(5)), distance >= 0, distance <= 50 else {
                         throw fail("expected a number of words from 0 to 50 after near/, found '\(text)'", at: start)
                     }
@@ -80,6 +84,14 @@ struct PatternLexer {
         }
         result.append(Located(symbol: .end, column: column(line.count)))
         return result
+    }
+
+    /// How many characters `bytes` are. Rule text is nearly all ASCII, where that is the
+    /// byte count (a line holds no "\r\n", the one ASCII pair that is a single character),
+    /// so only other text pays for grapheme breaking.
+    static func characterCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count }
+        return String(decoding: bytes, as: UTF8.self).count
     }
 
     static func isDelimiter(_ byte: UInt8) -> Bool {

@@ -19,17 +19,21 @@ struct PatternParser {
     /// Whether a '|' outside parentheses was read since the last reset.
     private var topLevelBar = false
     private let location: SourceLocation
-    private let tokenizer = Tokenizer()
+    private let words: FoldedWordCache
 
-    static func parse(_ line: [UInt8], from offset: Int, location: SourceLocation) throws -> RulePattern {
+    /// `words` keeps the terms of the words already folded, for every clause of a rules folder.
+    static func parse(_ line: [UInt8], from offset: Int, location: SourceLocation,
+                      words: FoldedWordCache) throws -> RulePattern {
         var parser = PatternParser(
-            symbols: try PatternLexer.symbols(in: line, from: offset, location: location), location: location)
+            symbols: try PatternLexer.symbols(in: line, from: offset, location: location), location: location,
+            words: words)
         return try parser.parsePattern()
     }
 
-    private init(symbols: [PatternLexer.Located], location: SourceLocation) {
+    private init(symbols: [PatternLexer.Located], location: SourceLocation, words: FoldedWordCache) {
         self.symbols = symbols
         self.location = location
+        self.words = words
     }
 
     private var current: PatternLexer.Located { symbols[position] }
@@ -85,8 +89,9 @@ struct PatternParser {
     }
 
     private mutating func parseSequence(depth: Int) throws -> [[RuleTerm]] {
-        var phrases: [[RuleTerm]] = [[]]
-        var sawUnit = false
+        // The units are multiplied out once, at the end: expanding after every unit would
+        // rebuild each growing phrase once per unit that follows it.
+        var units = PhraseProduct()
         while true {
             let start = current.column
             var unit: [[RuleTerm]]
@@ -108,17 +113,19 @@ struct PatternParser {
                     if !unit.contains([]) { unit.append([]) }
                 }
             default:
-                if !sawUnit { throw fail("expected a word, a \"quoted phrase\" or '(' but found \(describe(current.symbol))") }
-                return phrases
+                if units.isEmpty { throw fail("expected a word, a \"quoted phrase\" or '(' but found \(describe(current.symbol))") }
+                return units.phrases()
             }
-            sawUnit = true
             // Check the size before multiplying out: (a|b|c)(d|e|f)... grows geometrically.
-            if phrases.count * unit.count > PatternParser.maximumPhrases {
+            if units.count * unit.count > PatternParser.maximumPhrases {
                 throw fail("pattern expands to more than \(PatternParser.maximumPhrases) phrases; split it into several clauses", at: start)
             }
-            phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
-            try checkSize(phrases)
-            if phrases.contains([]) && !PatternParser.canStillGrow(symbols, from: position) {
+            units.append(unit)
+            if units.longest > PatternParser.maximumPhraseLength {
+                let long = units.phrases().first { $0.count > PatternParser.maximumPhraseLength }!
+                throw fail("phrase of \(long.count) words is longer than the limit of \(PatternParser.maximumPhraseLength)")
+            }
+            if units.canBeEmpty && !PatternParser.canStillGrow(symbols, from: position) {
                 throw fail("every word of this phrase is optional: it could match nothing", at: start)
             }
         }
@@ -133,33 +140,26 @@ struct PatternParser {
         }
     }
 
-    private func checkSize(_ phrases: [[RuleTerm]]) throws {
-        if phrases.count > PatternParser.maximumPhrases {
-            throw fail("pattern expands to more than \(PatternParser.maximumPhrases) phrases; split it into several clauses")
-        }
-        if let long = phrases.first(where: { $0.count > PatternParser.maximumPhraseLength }) {
-            throw fail("phrase of \(long.count) words is longer than the limit of \(PatternParser.maximumPhraseLength)")
-        }
-    }
-
     private func quotedPhrase(_ text: String, column: Int) throws -> [[RuleTerm]] {
-        var phrases: [[RuleTerm]] = [[]]
+        var words = PhraseProduct()
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let isPrefix = word.hasSuffix("*")
             let unit = try wordAlternatives(String(isPrefix ? word.dropLast() : word), isPrefix: isPrefix, column: column)
-            if phrases.count * unit.count > PatternParser.maximumPhrases || phrases[0].count >= PatternParser.maximumPhraseLength {
+            if words.count * unit.count > PatternParser.maximumPhrases || words.firstLength >= PatternParser.maximumPhraseLength {
                 throw fail("quoted phrase is too long or expands to too many phrases", at: column)
             }
-            phrases = phrases.flatMap { prefix in unit.map { prefix + $0 } }
+            words.append(unit)
         }
-        if phrases == [[]] { throw fail("empty quoted phrase", at: column) }
-        return phrases
+        if words.isEmpty { throw fail("empty quoted phrase", at: column) }
+        return words.phrases()
     }
 
     /// One written word as term sequences: usually one term, but `multi-agency` gives
     /// both [multi, agency] and [multiagency].
     private func wordAlternatives(_ text: String, isPrefix: Bool, column: Int) throws -> [[RuleTerm]] {
-        let parts = tokenizer.tokens(in: text).map(\.folded)
+        let key = FoldedWordCache.Key(text: text, isPrefix: isPrefix)
+        if let known = words.terms[key] { return known }
+        let parts = words.tokenizer.tokens(in: text).map(\.folded)
         if parts.isEmpty && isPrefix {
             throw fail("wildcard '\(text)*' would match every word: give at least \(PatternParser.minimumPrefixLength) letters before *", at: column)
         }
@@ -172,8 +172,9 @@ struct PatternParser {
         func terms(_ words: [String]) -> [RuleTerm] {
             words.enumerated().map { index, word in RuleTerm(word, isPrefix: isPrefix && index == words.count - 1) }
         }
-        if parts.count == 1 { return [terms(parts)] }
-        return [terms(parts), terms([parts.joined()])]
+        let alternatives = parts.count == 1 ? [terms(parts)] : [terms(parts), terms([parts.joined()])]
+        words.terms[key] = alternatives
+        return alternatives
     }
 
     private func describe(_ symbol: PatternLexer.Symbol) -> String {

@@ -20,18 +20,18 @@ struct RuleFileParser {
     static let directives = ["theme", "source", "min-evidence", "match", "exclude", "must-match:",
                              "must-not-match:", "spelling"]
 
-    static func parse(_ bytes: [UInt8], file: String) throws -> Result {
+    /// `words` carries folded words from file to file (see `FoldedWordCache`).
+    static func parse(_ bytes: [UInt8], file: String, words: FoldedWordCache) throws -> Result {
         var result = Result()
         var current: ThemeRule?
         for (number, line) in Lines(bytes).enumerated() {
             let location = SourceLocation(file: file, line: number + 1, column: 1)
             var reader = LineReader(line: line, location: location)
             guard let keyword = reader.word() else { continue }  // blank or comment line
-            func requireTheme() throws -> ThemeRule {
-                guard let current else {
+            func requireTheme() throws {
+                if current == nil {
                     throw reader.fail("'\(keyword)' before any 'theme' or 'source' line", at: 0)
                 }
-                return current
             }
             switch keyword {
             case "theme", "source":
@@ -40,21 +40,20 @@ struct RuleFileParser {
                 try reader.expectEnd()
                 current = ThemeRule(id: id, label: id, group: keyword == "source" ? .source : .practice,
                                     location: location)
+            // The theme is changed in place: a copy would copy its clauses at every line.
             case "min-evidence":
-                var theme = try requireTheme()
-                theme.minimumEvidence = try reader.number(what: "minimum evidence", range: 1...100)
+                try requireTheme()
+                let minimum = try reader.number(what: "minimum evidence", range: 1...100)
                 try reader.expectEnd()
-                current = theme
+                current!.minimumEvidence = minimum
             case "match", "exclude":
-                var theme = try requireTheme()
-                theme.clauses.append(try clause(keyword, &reader, line: line, location: location))
-                current = theme
+                try requireTheme()
+                current!.clauses.append(try clause(keyword, &reader, line: line, location: location, words: words))
             case "must-match:", "must-not-match:":
-                var theme = try requireTheme()
+                try requireTheme()
                 let text = reader.rest()
                 if text.isEmpty { throw reader.fail("expected an example sentence after '\(keyword)'") }
-                theme.examples.append(RuleExample(text: text, mustMatch: keyword == "must-match:", location: location))
-                current = theme
+                current!.examples.append(RuleExample(text: text, mustMatch: keyword == "must-match:", location: location))
             case "spelling":
                 var words: [String] = []
                 while let word = reader.word() { words.append(word) }
@@ -70,7 +69,7 @@ struct RuleFileParser {
     }
 
     private static func clause(_ keyword: String, _ reader: inout LineReader, line: ArraySlice<UInt8>,
-                               location: SourceLocation) throws -> RuleClause {
+                               location: SourceLocation, words: FoldedWordCache) throws -> RuleClause {
         let id = try reader.identifier(what: "rule id")
         var weight = 1
         if reader.peekWord() == "weight" {
@@ -78,7 +77,7 @@ struct RuleFileParser {
             weight = try reader.number(what: "weight", range: 1...100)
         }
         try reader.expect(UInt8(ascii: ":"), what: "':' after the rule id")
-        let pattern = try PatternParser.parse(Array(line), from: reader.offset, location: location)
+        let pattern = try PatternParser.parse(Array(line), from: reader.offset, location: location, words: words)
         return RuleClause(id: id, effect: keyword == "match" ? .match : .exclude, weight: weight,
                           pattern: pattern, location: location)
     }

@@ -42,8 +42,9 @@ public struct RuleSet: Sendable {
         var byID: [String: ThemeRule] = [:]
         var clauseOwners: [String: SourceLocation] = [:]
         var spellings: [SpellingGroup] = []
+        let words = FoldedWordCache()
         for file in files {
-            let parsed = try RuleFileParser.parse(file.bytes, file: file.name)
+            let parsed = try RuleFileParser.parse(file.bytes, file: file.name, words: words)
             spellings += parsed.spellings
             for var rule in parsed.themes {
                 guard let entry = taxonomy.entry(rule.id) else {
