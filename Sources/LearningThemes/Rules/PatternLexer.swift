@@ -17,6 +17,7 @@ struct PatternLexer {
     /// `line` is the whole line; `offset` where the expression starts (for columns).
     static func symbols(in line: [UInt8], from offset: Int, location: SourceLocation) throws -> [Located] {
         var result: [Located] = []
+        result.reserveCapacity(line.count - offset + 1)  // every symbol but `.end` takes a byte
         var index = offset
         // Columns are asked for left to right: count characters from the last one asked
         // for, not from the start of the line, or a long rule line costs its length squared.

@@ -19,7 +19,13 @@ struct PhraseProduct {
     var isEmpty: Bool { units.isEmpty }
 
     mutating func append(_ unit: [[RuleTerm]]) {
-        units.append(unit)
+        // A run of units without alternatives (`lack of curiosity`) is kept as one unit:
+        // a plain phrase is then built as it is read, with nothing to multiply out.
+        if unit.count == 1, let last = units.indices.last, units[last].count == 1 {
+            units[last][0] += unit[0]
+        } else {
+            units.append(unit)
+        }
         count *= unit.count
         var unitLongest = 0
         var unitHasEmpty = false
@@ -43,7 +49,9 @@ struct PhraseProduct {
             for position in units.indices { length += units[position][choice[position]].count }
             var phrase: [RuleTerm] = []
             phrase.reserveCapacity(length)
-            for position in units.indices { phrase += units[position][choice[position]] }
+            for position in units.indices {
+                for term in units[position][choice[position]] { phrase.append(term) }
+            }
             result.append(phrase)
             // Step to the next choice like an odometer: the last unit turns fastest.
             var position = units.count - 1
