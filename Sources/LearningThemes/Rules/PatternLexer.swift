@@ -61,7 +61,7 @@ struct PatternLexer {
                 let word = line[start..<index]
                 let text = String(decoding: word, as: UTF8.self)
                 // Most words are plain: only a '*' or a leading "near" needs the checks below.
-                if !word.contains(UInt8(ascii: "*")) && !word.starts(with: "near".utf8) {
+                if !word.contains(UInt8(ascii: "*")) && (word.first != UInt8(ascii: "n") || !word.starts(with: "near".utf8)) {
                     result.append(Located(symbol: .word(text, isPrefix: false), column: column(start)))
                 } else if text.hasPrefix("near/") {
                     guard let distance = Int(text.dropFirst(5)), distance >= 0, distance <= 50 else {

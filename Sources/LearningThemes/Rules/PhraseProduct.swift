@@ -50,7 +50,8 @@ struct PhraseProduct {
             var phrase: [RuleTerm] = []
             phrase.reserveCapacity(length)
             for position in units.indices {
-                for term in units[position][choice[position]] { phrase.append(term) }
+                let alternative = choice[position]
+                for index in units[position][alternative].indices { phrase.append(units[position][alternative][index]) }
             }
             result.append(phrase)
             // Step to the next choice like an odometer: the last unit turns fastest.
