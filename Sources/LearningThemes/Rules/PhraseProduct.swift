@@ -6,7 +6,7 @@
 /// The parser checks a pattern's limits as each unit arrives, from the sizes kept here,
 /// and multiplies the phrases out once at the end, building each at its final length.
 struct PhraseProduct {
-    private(set) var units: [[[RuleTerm]]] = []
+    private var units: [[[RuleTerm]]] = []
     /// How many phrases the product has.
     private(set) var count = 1
     /// The length of the longest phrase.
