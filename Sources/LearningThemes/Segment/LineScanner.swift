@@ -1,5 +1,5 @@
 extension ParagraphSegmenter {
-    /// Reads a text line by line, sixteen bytes at a time, and notes on the way everything
+    /// Reads a text line by line, two sixteen-byte chunks at a time, and notes on the way everything
     /// later stages would otherwise scan each line again for: tabs, angle brackets, bytes
     /// the cleaner must look at, and the bytes of multi-byte characters. Prose is words
     /// between single spaces: a chunk of it is passed over with a few vector operations.
@@ -78,12 +78,12 @@ extension ParagraphSegmenter {
             var index = 0
             if let base = UnsafeRawPointer(bytes.baseAddress) {
                 while true {
-                    let (chunkIndex, found) = Self.nextNotableChunk(base, from: index, count: count)
-                    index = chunkIndex
-                    guard found.0 | found.1 != 0 else { break }
-                    // One loop over one word of lane bits: the two words, each in a loop of its
-                    // own, made the compiler keep several copies of the line being built.
-                    var lanes = Self.laneBits(found)
+                    let (pairIndex, lanesFound) = Self.nextNotablePair(base, from: index, count: count)
+                    index = pairIndex
+                    guard lanesFound != 0 else { break }
+                    // One loop over one word of lane bits: the words of each chunk, each in a
+                    // loop of its own, made the compiler keep several copies of the line being built.
+                    var lanes = lanesFound
                     while lanes != 0 {
                         let position = index &+ lanes.trailingZeroBitCount
                         if note(position, &line) {
@@ -93,7 +93,7 @@ extension ParagraphSegmenter {
                         }
                         lanes &= lanes &- 1
                     }
-                    index &+= Chunk.scalarCount
+                    index &+= 2 &* Chunk.scalarCount
                 }
             }
             while index < count {
@@ -112,22 +112,26 @@ extension ParagraphSegmenter {
             }
         }
 
-        /// The first chunk at or after `index` that holds a notable byte, with its lanes; or
-        /// where the whole chunks end, with none. Inlined: a call for every notable chunk (one
-        /// or two a line) spilled and reloaded the line being built around it, which cost
-        /// more than the loop over prose gains from having the registers to itself.
+        /// The first pair of chunks at or after `index` that holds a notable byte, with its
+        /// lanes as `laneBits` gives them (the second chunk's from bit 16); or where the whole
+        /// pairs end, with none. Two chunks a step: prose has no notable byte in most of them,
+        /// and one test and branch for both costs less than one each. Inlined: a call for
+        /// every notable pair (one or two a line) spilled and reloaded the line being built
+        /// around it, which cost more than the loop over prose gains from having the
+        /// registers to itself.
         @inline(__always)
-        private static func nextNotableChunk(_ base: UnsafeRawPointer, from start: Int, count: Int) -> (Int, (UInt64, UInt64)) {
+        private static func nextNotablePair(_ base: UnsafeRawPointer, from start: Int, count: Int) -> (Int, UInt32) {
             var index = start
             // One byte of look-ahead finds a double space that straddles two chunks.
-            while index &+ Chunk.scalarCount &+ 1 <= count {
-                let chunk = base.loadUnaligned(fromByteOffset: index, as: Chunk.self)
-                let following = base.loadUnaligned(fromByteOffset: index &+ 1, as: Chunk.self)
-                let lanes = notableLanes(chunk, following)
-                if lanes.0 | lanes.1 != 0 { return (index, lanes) }
-                index &+= Chunk.scalarCount
+            while index &+ 2 &* Chunk.scalarCount &+ 1 <= count {
+                let first = notableLanes(base.loadUnaligned(fromByteOffset: index, as: Chunk.self),
+                                         base.loadUnaligned(fromByteOffset: index &+ 1, as: Chunk.self))
+                let second = notableLanes(base.loadUnaligned(fromByteOffset: index &+ Chunk.scalarCount, as: Chunk.self),
+                                          base.loadUnaligned(fromByteOffset: index &+ Chunk.scalarCount &+ 1, as: Chunk.self))
+                if first.0 | first.1 | second.0 | second.1 != 0 { return (index, laneBits(first) | laneBits(second) << 16) }
+                index &+= 2 &* Chunk.scalarCount
             }
-            return (index, (0, 0))
+            return (index, 0)
         }
 
         /// The lanes holding a byte worth a look, as 0x01 bytes in two machine words:
@@ -136,10 +140,10 @@ extension ParagraphSegmenter {
         /// after it. A superset of what `PlainRuns` stops at; `note` sorts them out.
         @inline(__always)
         private static func notableLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
-            let space = Chunk(repeating: Bytes.space)
-            // Printable ASCII (0x20...0x7E) maps to 0x00...0x5E, everything else above.
-            let shifted = chunk &- space
-            let notable = (shifted .>= Chunk(repeating: 0x5F)) .| PlainRuns.markupOrDoubleSpace(chunk, following)
+            // Printable ASCII (0x20...0x7E) maps to -128...-34 as signed bytes, everything else
+            // above: one signed comparison, where an unsigned one takes SSE2 three instructions.
+            let shifted = unsafeBitCast(chunk &+ Chunk(repeating: 0x60), to: SIMD16<Int8>.self)
+            let notable = (shifted .> SIMD16<Int8>(repeating: -34)) .| PlainRuns.markupOrDoubleSpace(chunk, following)
             // Lanes of 1, not 0xFF: the compiler then need not widen the comparison results again.
             // `ByteVectors.laneFlags` does the same; written out here, because calling it
             // from this loop, the hottest of the segmenter, changed what the compiler inlined
