@@ -11,17 +11,14 @@ extension ParagraphSegmenter {
             var start: Int
             /// The newline or form feed that ends the line, or the end of the text.
             var end: Int
-            /// What the scan saw, one bit each: a few bytes to reset per line rather than a
-            /// field each, which the scan loop could not keep in registers.
-            var marks: Marks = []
-            /// Blanks the cleaner collapses or rewrites (controls but tabs, double spaces,
-            /// no-break spaces): they only matter inside the trimmed line, which is not known yet.
-            var oddBlanks = 0
+            /// What the scan counts, in one word reset at once per line: the marks in the low
+            /// byte, the odd blanks (counted up to 3) in the next, the continuation bytes in
+            /// the high half. As a field each, the scan loop could not keep them in registers,
+            /// and kept several copies of each to reset at every line end.
+            private var tally: UInt64 = 0
             /// Valid while `oddBlanks` is above 0.
             var firstOddBlank = 0
             var lastOddBlank = 0
-            /// The second to fourth bytes of multi-byte characters, which characters do not count.
-            var continuations = 0
 
             init(start: Int, end: Int) {
                 self.start = start
@@ -39,6 +36,27 @@ extension ParagraphSegmenter {
 
             // Always inlined, as is everything the scan loop calls: the loop is one large
             // function, past the size where the compiler inlines small functions by itself.
+
+            /// What the scan saw, one bit each.
+            var marks: Marks { @inline(__always) get { Marks(rawValue: UInt8(truncatingIfNeeded: tally)) } }
+
+            @inline(__always)
+            mutating func insert(_ marks: Marks) { tally |= UInt64(marks.rawValue) }
+
+            /// Blanks the cleaner collapses or rewrites (controls but tabs, double spaces,
+            /// no-break spaces), up to 3: they only matter inside the trimmed line, which is
+            /// not known yet, and beyond two the line is searched again.
+            var oddBlanks: Int { @inline(__always) get { Int(truncatingIfNeeded: tally >> 8 & 0xFF) } }
+
+            @inline(__always)
+            mutating func countOddBlank() { if tally & 0xFF00 < 0x0300 { tally &+= 0x100 } }
+
+            /// The second to fourth bytes of multi-byte characters, which characters do not count.
+            var continuations: Int { @inline(__always) get { Int(truncatingIfNeeded: tally >> 32) } }
+
+            @inline(__always)
+            mutating func countContinuation() { tally &+= 1 << 32 }
+
             var sawTab: Bool { @inline(__always) get { marks.contains(.tab) } }
             var sawAngle: Bool { @inline(__always) get { marks.contains(.angle) } }
             var needsCleaning: Bool { @inline(__always) get { marks.contains(.needsCleaning) } }
@@ -47,9 +65,7 @@ extension ParagraphSegmenter {
             @inline(__always)
             mutating func restart(at start: Int) {
                 self.start = start
-                marks = Marks()
-                oddBlanks = 0
-                continuations = 0
+                tally = 0
             }
 
             /// Nothing in `first..<last` (the trimmed line) needs the cleaner: the line, or
@@ -183,32 +199,32 @@ extension ParagraphSegmenter {
             case Bytes.newline, Bytes.formFeed:
                 return true
             case 0x80...0xBF:
-                line.continuations &+= 1
+                line.countContinuation()
             case Bytes.tab:
                 // A tab separates cells, which are cleaned one by one: it is no odd blank.
-                line.marks.insert(.tab)
+                line.insert(.tab)
             case 0..<Bytes.space, 0x7F, Bytes.space:
                 // A space is notable only when another follows it.
                 noteOddBlank(index, &line)
             case UInt8(ascii: "<"):
-                line.marks.insert([.angle, .needsCleaning])
+                line.insert([.angle, .needsCleaning])
             case 0xC2:
                 let following = index + 1 < bytes.count ? bytes[index + 1] : 0
                 if following == 0xA0 {
                     noteOddBlank(index, &line)
                 } else if following == 0xAD {
-                    line.marks.insert(.needsCleaning)
+                    line.insert(.needsCleaning)
                 }
             case 0xE2:
                 // Zero-width space and joiners.
-                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] &- 0x8B < 3 { line.marks.insert(.needsCleaning) }
+                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] &- 0x8B < 3 { line.insert(.needsCleaning) }
             case 0xEF:
                 // A byte order mark.
-                if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.marks.insert(.needsCleaning) }
+                if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.insert(.needsCleaning) }
             case 0xC0...0xFF:
                 break  // the first byte of a character copied as it is
             default:
-                line.marks.insert(.needsCleaning)  // ! & * [
+                line.insert(.needsCleaning)  // ! & * [
             }
             return false
         }
@@ -217,7 +233,7 @@ extension ParagraphSegmenter {
         private func noteOddBlank(_ index: Int, _ line: inout Line) {
             if line.oddBlanks == 0 { line.firstOddBlank = index }
             line.lastOddBlank = index
-            line.oddBlanks &+= 1
+            line.countOddBlank()
         }
     }
 }
