@@ -55,6 +55,14 @@ enum SWAR {
     private static var ones: UInt64 { 0x0101_0101_0101_0101 }
     private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
+    /// The eight bytes at `offset` of `base` as a word, the first byte lowest, whatever their
+    /// alignment. Loaded as eight lanes, which the compiler inlines: `loadUnaligned` as a
+    /// `UInt64` was left as a call inside the segmenter's scan loop, for every line.
+    @inline(__always)
+    static func word(_ base: UnsafeRawPointer, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: unsafeBitCast(base.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt8>.self), to: UInt64.self))
+    }
+
     /// Some byte of `word` is below `limit`, which must be at most 0x80.
     @inline(__always)
     static func hasByteBelow(_ limit: UInt8, in word: UInt64) -> Bool {

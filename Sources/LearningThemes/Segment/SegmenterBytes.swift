@@ -50,7 +50,7 @@ extension ParagraphSegmenter {
             // The eight bytes as one word, tested all at once: asked of every line, the byte
             // loop below cost more than the rest of the furniture tests together.
             if start + 8 <= bytes.count, end > start, let base = UnsafeRawPointer(bytes.baseAddress) {
-                var word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                var word = SWAR.word(base, at: start)
                 let length = end - start
                 if length < 8 {
                     // Bytes past the line read as letters.
