@@ -118,9 +118,11 @@ extension MetadataDetector {
         }
 
         /// The period in the title if it has one; otherwise the one the opening mentions
-        /// most (earliest on a tie), since a report also names next year's plans.
-        static func best(title: [Mention], opening: [Mention]) -> Mention? {
+        /// most (earliest on a tie), since a report also names next year's plans. The
+        /// opening is searched only when the title names no period.
+        static func best(title: [Mention], opening: @autoclosure () -> [Mention]) -> Mention? {
             if let inTitle = title.first { return inTitle }
+            let opening = opening()
             let counts = Dictionary(opening.map { ($0.period, 1) }, uniquingKeysWith: +)
             return opening.min { a, b in (-counts[a.period]!, a.line) < (-counts[b.period]!, b.line) }
         }
