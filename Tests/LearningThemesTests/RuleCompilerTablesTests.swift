@@ -25,12 +25,21 @@ final class RuleCompilerTablesTests: XCTestCase {
         XCTAssertEqual(reference.count, Set(words).count * 2)
     }
 
-    /// Symbol lists are equal keys exactly when their symbols are, in order.
-    func testSymbolSequencesAreEqualKeysExactlyWhenTheirSymbolsAre() {
+    /// Sequences get the same number exactly when their elements are equal, in order;
+    /// numbers count up from 0 in the order first added.
+    func testSequencesAreNumberedOnceEachInOrderOfFirstAdding() {
         let lists: [[Int32]] = [[], [0], [-1], [0, -1], [-1, 0], [1, 2, -1, 3, -1], [1, 2, -1, 3, -1, -1], [3, -1, 1, 2, -1]]
-        var ids: [SymbolSequence: Int] = [:]
-        for (index, list) in lists.enumerated() { ids[SymbolSequence(list)] = index }
-        XCTAssertEqual(ids.count, lists.count)
-        for (index, list) in lists.enumerated() { XCTAssertEqual(ids[SymbolSequence(Array(list))], index) }
+        let many = (0..<200).map { [Int32($0 % 7), Int32($0)] }
+        var table = SequenceTable()
+        for (index, list) in (lists + many).enumerated() {
+            XCTAssertEqual(table.insert(list).id, Int32(index))
+        }
+        for (index, list) in (lists + many).enumerated().reversed() {
+            let (id, isNew) = table.insert(Array(list))
+            XCTAssertEqual(id, Int32(index))
+            XCTAssertFalse(isNew)
+            XCTAssertEqual(Array(table[index]), list)
+        }
+        XCTAssertEqual(table.count, lists.count + many.count)
     }
 }

@@ -12,6 +12,14 @@ final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
         base.initialize(from: values, count: values.count)
     }
 
+    /// `count` elements, each set by `initialize` (the memory starts uninitialized), with
+    /// no array to copy from: for the large tables.
+    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        self.count = count
+        base = .allocate(capacity: max(1, count))
+        initialize(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+
     deinit { base.deallocate() }
 
     @inline(__always)

@@ -22,12 +22,12 @@ struct PhraseAutomaton: Sendable {
     var nodeCount: Int { depth.count }
 
     /// Builds the trie from phrases. Edges and outputs are kept as flat lists of packed
-    /// (node, symbol) and (node, atom) pairs, sorted once at the end: a dictionary or an
-    /// array per node made loading the rules allocate and hash for every node.
+    /// (node, symbol) and (node, atom) pairs, grouped by node once at the end: a dictionary
+    /// or an array per node made loading the rules allocate and hash for every node.
     struct Builder {
         /// The child of each edge, by `pair(node, symbol)`, while phrases are added.
         private var children = PairTable()
-        /// `pair(node, symbol)` of every edge, in the order made.
+        /// `pair(node, symbol)` of every edge, in the order made: edge e made node e + 1.
         private var edges: [UInt64] = []
         /// `pair(node, atom)` of every phrase end, repeats included.
         private var ends: [UInt64] = []
@@ -40,22 +40,47 @@ struct PhraseAutomaton: Sendable {
 
         private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
 
-        /// `pairs` in increasing order, by two counting sorts (by the second id, then by the
-        /// first, which keeps the order of the second): linear in the pairs and the ids,
-        /// where comparison sorts were most of the cost of building.
-        private static func sorted(_ pairs: [UInt64]) -> [UInt64] {
-            func countingSort(_ input: [UInt64], by key: (UInt64) -> Int) -> [UInt64] {
-                var starts = [Int](repeating: 0, count: input.reduce(0) { max($0, key($1)) } + 2)
-                for pair in input { starts[key(pair) + 1] += 1 }
-                for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
-                var output = [UInt64](repeating: 0, count: input.count)
-                for pair in input {
-                    output[starts[key(pair)]] = pair
-                    starts[key(pair)] += 1
+        /// The positions of `pairs` grouped by node, their first id (node n's are
+        /// order[start[n] ..< start[n + 1]]), and in increasing order of pair within a node:
+        /// one counting pass, then a sort per node, where almost every node has one pair.
+        private func grouped(_ pairs: [UInt64]) -> (start: [Int32], order: [Int32]) {
+            var start = [Int32](repeating: 0, count: depths.count + 1)
+            for pair in pairs { start[Int(pair >> 32) + 1] += 1 }
+            for node in depths.indices { start[node + 1] += start[node] }
+            var order = [Int32](repeating: 0, count: pairs.count)
+            // Through buffers: the array writes cost a uniqueness check each, and sorting a
+            // slice of an array would copy the array.
+            var next = start
+            next.withUnsafeMutableBufferPointer { next in
+                order.withUnsafeMutableBufferPointer { order in
+                    for (position, pair) in pairs.enumerated() {
+                        let node = Int(pair >> 32)
+                        order[Int(next[node])] = Int32(position)
+                        next[node] += 1
+                    }
+                    for node in depths.indices where start[node + 1] - start[node] > 1 {
+                        Self.sort(UnsafeMutableBufferPointer(rebasing: order[Int(start[node])..<Int(start[node + 1])])) { pairs[Int($0)] < pairs[Int($1)] }
+                    }
                 }
-                return output
             }
-            return countingSort(countingSort(pairs) { Int(second($0)) }) { Int($0 >> 32) }
+            return (start, order)
+        }
+
+        /// Sorts `list` in place: by insertion when short, as almost every node's list is.
+        private static func sort(_ list: UnsafeMutableBufferPointer<Int32>, by isOrderedBefore: (Int32, Int32) -> Bool) {
+            guard list.count <= 16 else {
+                var list = list
+                return list.sort(by: isOrderedBefore)
+            }
+            for index in 1..<list.count {
+                let element = list[index]
+                var place = index
+                while place > 0 && isOrderedBefore(element, list[place - 1]) {
+                    list[place] = list[place - 1]
+                    place -= 1
+                }
+                list[place] = element
+            }
         }
 
         mutating func add(_ symbols: some Sequence<Int32>, atom: Int32) {
@@ -76,33 +101,26 @@ struct PhraseAutomaton: Sendable {
         }
 
         func build(trie: WordTrie) -> PhraseAutomaton {
-            var childStart: [Int32] = [0]
-            var childSymbols: [Int32] = []
-            var childNodes: [Int32] = []
+            // Each node's children in symbol order, and its atoms in order, each once.
+            let (childStart, edgeOrder) = grouped(edges)
+            let childSymbols = edgeOrder.map { Self.second(edges[Int($0)]) }
+            let childNodes = edgeOrder.map { $0 + 1 }
+            let (endStart, endOrder) = grouped(ends)
             var outputStart: [Int32] = [0]
             var outputAtoms: [Int32] = []
-            // Each node's children in symbol order, and its atoms in order, each once.
-            let edges = Self.sorted(self.edges)
-            let ends = Self.sorted(self.ends)
-            var edge = 0
-            var end = 0
-            for node in 0..<depths.count {
-                while edge < edges.count && edges[edge] >> 32 == node {
-                    childSymbols.append(Self.second(edges[edge]))
-                    childNodes.append(children[edges[edge]]!)
-                    edge += 1
-                }
-                childStart.append(Int32(childSymbols.count))
-                while end < ends.count && ends[end] >> 32 == node {
-                    if end == 0 || ends[end] != ends[end - 1] { outputAtoms.append(Self.second(ends[end])) }
-                    end += 1
+            for node in depths.indices {
+                for position in Int(endStart[node])..<Int(endStart[node + 1]) {
+                    let end = ends[Int(endOrder[position])]
+                    if position == endStart[node] || end != ends[Int(endOrder[position - 1])] { outputAtoms.append(Self.second(end)) }
                 }
                 outputStart.append(Int32(outputAtoms.count))
             }
             var rootTargetStart: [Int32] = [0]
             var rootTargets: [Int32] = []
             for tokenClass in 0..<trie.classCount {
-                rootTargets += trie.symbols(ofClass: tokenClass).compactMap { children[Self.pair(0, $0)] }
+                for symbol in trie.symbols(ofClass: tokenClass) {
+                    if let child = children[Self.pair(0, symbol)] { rootTargets.append(child) }
+                }
                 rootTargetStart.append(Int32(rootTargets.count))
             }
             return PhraseAutomaton(

@@ -42,7 +42,8 @@ struct RuleCompiler {
         var trieBuilder = WordTrie.Builder()
         var phraseBuilder = PhraseAutomaton.Builder()
         var symbolIDs: [RuleTerm: Int32] = [:]
-        var atomIDs: [SymbolSequence: Int32] = [:]
+        var atoms = SequenceTable()
+        var symbols: [Int32] = []
         var clausesByAtom: [[Int32]] = []
         var clauses: [CompiledClause] = []
         var clauseIDs: [String] = []
@@ -67,15 +68,13 @@ struct RuleCompiler {
         func atom(_ phrases: [[RuleTerm]]) -> Int32 {
             // Keyed by symbol ids: hashing thousands of multiplied-out phrases as strings
             // was most of the cost of loading the rules. Each phrase ends with -1.
-            var symbols: [Int32] = []
+            symbols.removeAll(keepingCapacity: true)
             for phrase in phrases {
                 for term in phrase { symbols.append(symbol(term)) }
                 symbols.append(-1)
             }
-            let key = SymbolSequence(symbols)
-            if let id = atomIDs[key] { return id }
-            let id = Int32(atomIDs.count)
-            atomIDs[key] = id
+            let (id, isNew) = atoms.insert(symbols)
+            guard isNew else { return id }
             clausesByAtom.append([])
             var phraseStart = 0
             for index in symbols.indices where symbols[index] < 0 {
@@ -109,27 +108,6 @@ struct RuleCompiler {
         self.clauseIDs = clauseIDs
         self.targets = targets
         self.targetIDs = targetIDs
-        self.atomCount = atomIDs.count
-    }
-}
-
-/// Symbol ids as a dictionary key, hashed once with FNV-1a: an atom multiplies out to
-/// hundreds of phrases, and `Dictionary` would run SipHash over all of them at every
-/// look-up and again at every resize.
-struct SymbolSequence: Hashable {
-    let symbols: [Int32]
-    private let hash: UInt64
-
-    init(_ symbols: [Int32]) {
-        self.symbols = symbols
-        var hash: UInt64 = 0xCBF29CE484222325
-        for symbol in symbols { hash = (hash ^ UInt64(UInt32(bitPattern: symbol))) &* 0x100000001B3 }
-        self.hash = hash
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    static func == (left: SymbolSequence, right: SymbolSequence) -> Bool {
-        left.hash == right.hash && left.symbols == right.symbols
+        self.atomCount = atoms.count
     }
 }

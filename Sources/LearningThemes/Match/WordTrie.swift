@@ -30,99 +30,162 @@ struct WordTrie: Sendable {
     let classCount: Int
 
     struct Builder {
-        var words: [(bytes: [UInt8], symbol: Int32, isPrefix: Bool)] = []
+        /// The bytes of every word added, one after another; a word's bytes end at `end`.
+        private var spelling: [UInt8] = []
+        private var words: [(end: Int, symbol: Int32, isPrefix: Bool)] = []
 
         mutating func add(_ folded: String, symbol: Int32, isPrefix: Bool) {
-            words.append((Array(folded.utf8), symbol, isPrefix))
+            spelling.append(contentsOf: folded.utf8)
+            words.append((spelling.count, symbol, isPrefix))
         }
 
         func build() -> WordTrie {
             var byteColumn = [UInt8](repeating: 0, count: 256)
             var columns = 1
-            for word in words {
-                for byte in word.bytes where byteColumn[Int(byte)] == 0 {
-                    byteColumn[Int(byte)] = UInt8(columns)
-                    columns += 1
-                }
+            for byte in spelling where byteColumn[Int(byte)] == 0 {
+                byteColumn[Int(byte)] = UInt8(columns)
+                columns += 1
             }
-            var transitions = [Int32](repeating: -1, count: columns)
-            var exact: [[Int32]] = [[]]
-            var prefix: [[Int32]] = [[]]
+            // The trie, as each node's parent and the column of the byte that leads to it,
+            // with children as linked lists to find them while words are added: the full
+            // table is made once, when the number of states is known.
+            var parent: [Int32] = [-1]
+            var columnOfNode: [UInt8] = [0]
+            var firstChild: [Int32] = [-1]
+            var nextSibling: [Int32] = [-1]
+            var nodeOfWord: [Int32] = []
+            var wordStart = 0
             for word in words {
                 var node = 0
-                for byte in word.bytes {
-                    let slot = node * columns + Int(byteColumn[Int(byte)])
-                    if transitions[slot] < 0 {
-                        transitions[slot] = Int32(exact.count)
-                        transitions.append(contentsOf: repeatElement(-1, count: columns))
-                        exact.append([])
-                        prefix.append([])
+                for byte in spelling[wordStart..<word.end] {
+                    let column = byteColumn[Int(byte)]
+                    var child = Int(firstChild[node])
+                    while child >= 0 && columnOfNode[child] != column { child = Int(nextSibling[child]) }
+                    if child < 0 {
+                        child = parent.count
+                        parent.append(Int32(node))
+                        columnOfNode.append(column)
+                        firstChild.append(-1)
+                        nextSibling.append(firstChild[node])
+                        firstChild[node] = Int32(child)
                     }
-                    node = Int(transitions[slot])
+                    node = child
                 }
-                if word.isPrefix { prefix[node].append(word.symbol) } else { exact[node].append(word.symbol) }
+                nodeOfWord.append(Int32(node))
+                wordStart = word.end
             }
-            // Walk the trie once to give each node the wildcard symbols on its path.
-            var onPath = [[Int32]](repeating: [], count: exact.count)
-            var stack: [(node: Int, inherited: [Int32])] = [(0, [])]
-            while let (node, inherited) = stack.popLast() {
-                onPath[node] = inherited + prefix[node]
-                for column in 1..<columns {
-                    let child = transitions[node * columns + column]
-                    if child >= 0 { stack.append((Int(child), onPath[node])) }
-                }
+            let nodes = TrieNodes(parent: parent, words: words, nodeOfWord: nodeOfWord)
+            let nodeCount = parent.count
+            var classes = SequenceTable()
+            _ = classes.insert([])
+            var symbols: [Int32] = []
+            var classAtEnd: [Int32] = [], classBeyond: [Int32] = []
+            for node in 0..<nodeCount {
+                nodes.symbols(matchedBy: node, endingThere: true, into: &symbols)
+                classAtEnd.append(Self.classID(of: &symbols, in: &classes))
             }
-            var classes: [SymbolSequence: Int32] = [SymbolSequence([]): 0]
-            var symbolsOfClass: [[Int32]] = [[]]
-            func classID(_ symbols: [Int32]) -> Int32 {
-                // Most nodes carry no symbol at all, neither as a word's end nor a wildcard's.
-                guard !symbols.isEmpty else { return 0 }
-                var distinct = symbols.sorted()
-                distinct.removeDuplicates()
-                let key = SymbolSequence(distinct)
-                if let id = classes[key] { return id }
-                let id = Int32(symbolsOfClass.count)
-                classes[key] = id
-                symbolsOfClass.append(distinct)
-                return id
+            for node in 0..<nodeCount {
+                nodes.symbols(matchedBy: node, endingThere: false, into: &symbols)
+                classBeyond.append(Self.classID(of: &symbols, in: &classes))
             }
-            let classAtEnd = (0..<exact.count).map { classID(onPath[$0] + exact[$0]) }
-            let classBeyond = (0..<exact.count).map { classID(onPath[$0]) }
             // Beyond states: one per distinct class a word can carry once it has left the
-            // trie (the wildcards it matched on the way).
-            var beyondState: [Int32: Int32] = [:]
+            // trie (the wildcards it matched on the way), in order of class.
+            var beyondState = [Int32](repeating: -1, count: classes.count)
+            for tokenClass in classBeyond { beyondState[Int(tokenClass)] = 0 }
             var classOfState = classAtEnd
-            for tokenClass in Set(classBeyond).sorted() {
+            for tokenClass in beyondState.indices where beyondState[tokenClass] == 0 {
                 beyondState[tokenClass] = Int32(classOfState.count)
-                classOfState.append(tokenClass)
+                classOfState.append(Int32(tokenClass))
             }
             let rowLength = columns + 1
-            var table = [Int32](repeating: 0, count: classOfState.count * rowLength)
-            for node in 0..<exact.count {
-                let beyond = beyondState[classBeyond[node]]!
-                for column in 0..<columns {
-                    let child = transitions[node * columns + column]
-                    table[node * rowLength + 1 + column] = (child >= 0 ? child : beyond) * Int32(rowLength)
+            let transitions = FrozenArray<Int32>(count: classOfState.count * rowLength) { table in
+                // Every byte leads out of the trie, to the state's beyond state, but for the
+                // bytes of its children.
+                for (state, tokenClass) in classOfState.enumerated() {
+                    let row = state * rowLength
+                    let beyond = state < nodeCount ? beyondState[Int(classBeyond[state])] : Int32(state)
+                    table[row + WordTrie.classEntry] = tokenClass
+                    for entry in (row + 1)..<(row + rowLength) { table[entry] = beyond * Int32(rowLength) }
+                }
+                for node in 1..<nodeCount {
+                    table[Int(parent[node]) * rowLength + 1 + Int(columnOfNode[node])] = Int32(node * rowLength)
                 }
             }
-            for (_, state) in beyondState {
-                for column in 0..<columns { table[Int(state) * rowLength + 1 + column] = state * Int32(rowLength) }
-            }
-            for (state, tokenClass) in classOfState.enumerated() { table[state * rowLength + WordTrie.classEntry] = tokenClass }
-            var starts: [Int32] = [0]
-            for symbols in symbolsOfClass { starts.append(starts.last! + Int32(symbols.count)) }
             let byteEntry = byteColumn.map { UInt16($0) + 1 }
-            let frozenTable = FrozenArray(table)
-            let columnAddresses = ByteCode.table { Int(bitPattern: frozenTable.base + Int(byteEntry[Int($0)])) }
-            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(columnAddresses), transitions: frozenTable,
-                            classSymbolStart: FrozenArray(starts),
-                            classSymbols: FrozenArray(symbolsOfClass.flatMap { $0 }), classCount: symbolsOfClass.count)
+            let columnAddresses = ByteCode.table { Int(bitPattern: transitions.base + Int(byteEntry[Int($0)])) }
+            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(columnAddresses), transitions: transitions,
+                            classSymbolStart: FrozenArray(classes.starts),
+                            classSymbols: FrozenArray(classes.elements), classCount: classes.count)
+        }
+
+        /// The class of a set of symbols (`symbols`, sorted on the way), numbered in `classes`.
+        private static func classID(of symbols: inout [Int32], in classes: inout SequenceTable) -> Int32 {
+            // Most nodes carry no symbol at all, neither as a word's end nor a wildcard's.
+            guard !symbols.isEmpty else { return 0 }
+            symbols.sort()
+            symbols.removeDuplicates()
+            return classes.insert(symbols).id
+        }
+    }
+
+    /// The trie's nodes while it is built: each node's parent and the words that end there.
+    private struct TrieNodes {
+        let parent: [Int32]
+        let words: [(end: Int, symbol: Int32, isPrefix: Bool)]
+        /// The words ending at each node, as linked lists: most nodes end none or one.
+        private let firstWord: [Int32]
+        private let nextWord: [Int32]
+        /// The nearest node on each node's path (itself included) where a wildcard ends:
+        /// following these links from a node visits every wildcard it matches.
+        private let wildcardNode: [Int32]
+
+        init(parent: [Int32], words: [(end: Int, symbol: Int32, isPrefix: Bool)], nodeOfWord: [Int32]) {
+            self.parent = parent
+            self.words = words
+            var firstWord = [Int32](repeating: -1, count: parent.count)
+            var nextWord = [Int32](repeating: -1, count: words.count)
+            var hasWildcard = [Bool](repeating: false, count: parent.count)
+            for (word, node) in nodeOfWord.enumerated().reversed() {
+                nextWord[word] = firstWord[Int(node)]
+                firstWord[Int(node)] = Int32(word)
+                if words[word].isPrefix { hasWildcard[Int(node)] = true }
+            }
+            // A parent is always numbered before its children.
+            var wildcardNode = [Int32](repeating: -1, count: parent.count)
+            for node in parent.indices {
+                wildcardNode[node] = hasWildcard[node] ? Int32(node) : node == 0 ? -1 : wildcardNode[Int(parent[node])]
+            }
+            self.firstWord = firstWord
+            self.nextWord = nextWord
+            self.wildcardNode = wildcardNode
+        }
+
+        /// Replaces `symbols` by those a word matches if it ends at `node` (`endingThere`),
+        /// or runs on past it out of the trie: the wildcards on its path, and the exact words
+        /// ending there.
+        func symbols(matchedBy node: Int, endingThere: Bool, into symbols: inout [Int32]) {
+            symbols.removeAll(keepingCapacity: true)
+            var wildcard = wildcardNode[node]
+            while wildcard >= 0 {
+                appendSymbols(at: Int(wildcard), isPrefix: true, to: &symbols)
+                wildcard = wildcard == 0 ? -1 : wildcardNode[Int(parent[Int(wildcard)])]
+            }
+            if endingThere { appendSymbols(at: node, isPrefix: false, to: &symbols) }
+        }
+
+        private func appendSymbols(at node: Int, isPrefix: Bool, to symbols: inout [Int32]) {
+            var word = firstWord[node]
+            while word >= 0 {
+                if words[Int(word)].isPrefix == isPrefix { symbols.append(words[Int(word)].symbol) }
+                word = nextWord[Int(word)]
+            }
         }
     }
 
     /// The symbols of a class, for building the phrase automaton.
-    func symbols(ofClass tokenClass: Int) -> [Int32] {
-        (Int(classSymbolStart[tokenClass])..<Int(classSymbolStart[tokenClass + 1])).map { classSymbols[$0] }
+    func symbols(ofClass tokenClass: Int) -> UnsafeBufferPointer<Int32> {
+        let start = Int(classSymbolStart[tokenClass])
+        return UnsafeBufferPointer(start: classSymbols.base + start, count: Int(classSymbolStart[tokenClass + 1]) - start)
     }
 }
 
