@@ -30,67 +30,27 @@ struct RuleCompiler {
     private(set) var atomCount: Int
 
     init(ruleSet: RuleSet) {
-        var spellingCanonical: [String: String] = [:]
-        var spellingVariants: [String: [String]] = [:]
-        for group in ruleSet.spellings {
-            let canonical = spellingCanonical[group.words[0]] ?? group.words[0]
-            for word in group.words {
-                spellingCanonical[word] = canonical
-                if !spellingVariants[canonical, default: []].contains(word) { spellingVariants[canonical, default: []].append(word) }
-            }
-        }
-        var trieBuilder = WordTrie.Builder()
-        var phraseBuilder = PhraseAutomaton.Builder()
-        var symbolIDs: [RuleTerm: Int32] = [:]
-        var atoms = SequenceTable()
-        var symbols: [Int32] = []
+        // The compiler's tables are plain local values, not variables captured by nested
+        // functions: those would cost a run-time exclusivity check at every access.
+        var symbols = SymbolTable(spellings: ruleSet.spellings)
+        var atoms = AtomTable()
         var clausesByAtom: [[Int32]] = []
         var clauses: [CompiledClause] = []
         var clauseIDs: [String] = []
         var targets: [CompiledTarget] = []
         var targetIDs: [String] = []
-
-        // Terms recur across the phrases an alternative multiplies out to: look each up once.
-        var symbolOfTerm = TermTable<Int32>()
-        func symbol(_ term: RuleTerm) -> Int32 {
-            symbolOfTerm.value(of: term) { canonicalSymbol(term) }
-        }
-        func canonicalSymbol(_ term: RuleTerm) -> Int32 {
-            let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
-            if let id = symbolIDs[canonical] { return id }
-            let id = Int32(symbolIDs.count)
-            symbolIDs[canonical] = id
-            for variant in spellingVariants[canonical.folded] ?? [canonical.folded] {
-                trieBuilder.add(variant, symbol: id, isPrefix: term.isPrefix)
-            }
-            return id
-        }
-        func atom(_ phrases: [[RuleTerm]]) -> Int32 {
-            // Keyed by symbol ids: hashing thousands of multiplied-out phrases as strings
-            // was most of the cost of loading the rules. Each phrase ends with -1.
-            symbols.removeAll(keepingCapacity: true)
-            for phrase in phrases {
-                for term in phrase { symbols.append(symbol(term)) }
-                symbols.append(-1)
-            }
-            let (id, isNew) = atoms.insert(symbols)
-            guard isNew else { return id }
-            clausesByAtom.append([])
-            var phraseStart = 0
-            for index in symbols.indices where symbols[index] < 0 {
-                phraseBuilder.add(symbols[phraseStart..<index], atom: id)
-                phraseStart = index + 1
-            }
-            return id
-        }
-
         for (targetIndex, rule) in ruleSet.rules.enumerated() {
             targets.append(CompiledTarget(isSource: rule.isSource, minimumEvidence: Int32(rule.minimumEvidence)))
             targetIDs.append(rule.id)
             for clause in rule.clauses {
                 let index = Int32(clauses.count)
-                let first = atom(clause.pattern.phrases)
-                let second = clause.pattern.near.map { atom($0.phrases) } ?? -1
+                let first = atoms.atom(clause.pattern.phrases, symbols: &symbols)
+                if Int(first) == clausesByAtom.count { clausesByAtom.append([]) }
+                var second: Int32 = -1
+                if let near = clause.pattern.near {
+                    second = atoms.atom(near.phrases, symbols: &symbols)
+                    if Int(second) == clausesByAtom.count { clausesByAtom.append([]) }
+                }
                 clausesByAtom[Int(first)].append(index)
                 if second >= 0 && second != first { clausesByAtom[Int(second)].append(index) }
                 clauseIDs.append(clause.id)
@@ -100,14 +60,89 @@ struct RuleCompiler {
                     distance: Int32(clause.pattern.near?.distance ?? 0)))
             }
         }
-        let trie = trieBuilder.build()
+        let trie = symbols.trie.build()
         self.wordTrie = trie
-        self.phrases = phraseBuilder.build(trie: trie)
+        self.phrases = atoms.phrases.build(trie: trie)
         self.clausesByAtom = clausesByAtom
         self.clauses = clauses
         self.clauseIDs = clauseIDs
         self.targets = targets
         self.targetIDs = targetIDs
         self.atomCount = atoms.count
+    }
+}
+
+/// Rule terms numbered as symbols: the spellings of a `spelling` group share one, and the
+/// word trie learns every spelling of each symbol.
+private struct SymbolTable {
+    private var spellingCanonical: [String: String] = [:]
+    private var spellingVariants: [String: [String]] = [:]
+    /// Terms recur across the phrases an alternative multiplies out to: each is looked up
+    /// by its bytes, and canonicalized only the first time.
+    private var symbolOfTerm = TermTable<Int32>()
+    private var symbolOfCanonical = TermTable<Int32>()
+    private var count: Int32 = 0
+    private(set) var trie = WordTrie.Builder()
+
+    init(spellings: [SpellingGroup]) {
+        for group in spellings {
+            let canonical = spellingCanonical[group.words[0]] ?? group.words[0]
+            for word in group.words {
+                spellingCanonical[word] = canonical
+                if !spellingVariants[canonical, default: []].contains(word) { spellingVariants[canonical, default: []].append(word) }
+            }
+        }
+    }
+
+    mutating func symbol(_ term: RuleTerm) -> Int32 {
+        if let symbol = symbolOfTerm.value(of: term) { return symbol }
+        let canonical = RuleTerm(spellingCanonical[term.folded] ?? term.folded, isPrefix: term.isPrefix)
+        let symbol = symbolOfCanonical.value(of: canonical) ?? count
+        if symbol == count {
+            count += 1
+            symbolOfCanonical.add(canonical, value: symbol)
+            for variant in spellingVariants[canonical.folded] ?? [canonical.folded] {
+                trie.add(variant, symbol: symbol, isPrefix: term.isPrefix)
+            }
+        }
+        symbolOfTerm.add(term, value: symbol)
+        return symbol
+    }
+}
+
+/// Atoms numbered by their phrases, whose symbols go into the phrase trie once per atom.
+private struct AtomTable {
+    /// Keyed by symbol ids: hashing thousands of multiplied-out phrases as strings was
+    /// most of the cost of loading the rules. Each phrase ends with -1.
+    private var atoms = SequenceTable()
+    private var symbolList: [Int32] = []
+    private(set) var phrases = PhraseAutomaton.Builder()
+
+    var count: Int { atoms.count }
+
+    /// The atom of `phrases`: a new one (numbered `count`) if no atom had these phrases.
+    mutating func atom(_ phrases: [[RuleTerm]], symbols: inout SymbolTable) -> Int32 {
+        symbolList.removeAll(keepingCapacity: true)
+        // The phrases of a product come in order, the last unit varying fastest, so a term
+        // is most often the one at its place in the phrase before: comparing the two is
+        // cheaper than looking the term up.
+        var previous: (phrase: [RuleTerm], start: Int) = ([], 0)
+        for phrase in phrases {
+            let start = symbolList.count
+            for (place, term) in phrase.enumerated() {
+                let isRepeat = place < previous.phrase.count && previous.phrase[place] == term
+                symbolList.append(isRepeat ? symbolList[previous.start + place] : symbols.symbol(term))
+            }
+            symbolList.append(-1)
+            previous = (phrase, start)
+        }
+        let (id, isNew) = atoms.insert(symbolList)
+        guard isNew else { return id }
+        var phraseStart = 0
+        for index in symbolList.indices where symbolList[index] < 0 {
+            self.phrases.add(symbolList[phraseStart..<index], atom: id)
+            phraseStart = index + 1
+        }
+        return id
     }
 }

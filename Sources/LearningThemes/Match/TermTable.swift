@@ -18,17 +18,22 @@ struct TermTable<Value> {
     /// long, and never more than half full.
     private var slots = [Int](repeating: -1, count: 64)
 
-    /// The value of `term`, adding `makeValue()` as its value the first time.
-    mutating func value(of term: RuleTerm, orAdd makeValue: () -> Value) -> Value {
+    /// The value of `term`, if it has one.
+    func value(of term: RuleTerm) -> Value? {
         var folded = term.folded
         let (slot, found) = folded.withUTF8 { find($0, isPrefix: term.isPrefix) }
-        if found { return entries[slots[slot]].value }
-        let value = makeValue()
+        return found ? entries[slots[slot]].value : nil
+    }
+
+    /// Gives `term`, which has no value yet, `value`.
+    mutating func add(_ term: RuleTerm, value: Value) {
+        var folded = term.folded
+        let (slot, found) = folded.withUTF8 { find($0, isPrefix: term.isPrefix) }
+        precondition(!found, "each term is added once")
         slots[slot] = entries.count
         entries.append(Entry(start: spelling.count, count: folded.utf8.count, isPrefix: term.isPrefix, value: value))
         spelling.append(contentsOf: folded.utf8)
         if entries.count * 2 > slots.count { grow() }
-        return value
     }
 
     /// The slot that holds the term, or the empty slot where it would go.
