@@ -59,7 +59,8 @@ struct PhraseAutomaton: Sendable {
                         next[node] += 1
                     }
                     for node in depths.indices where start[node + 1] - start[node] > 1 {
-                        Self.sort(UnsafeMutableBufferPointer(rebasing: order[Int(start[node])..<Int(start[node + 1])])) { pairs[Int($0)] < pairs[Int($1)] }
+                        let list = UnsafeMutableBufferPointer(rebasing: order[Int(start[node])..<Int(start[node + 1])])
+                        Self.sort(list) { pairs[Int($0)] < pairs[Int($1)] }
                     }
                 }
             }
