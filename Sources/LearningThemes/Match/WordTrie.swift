@@ -29,14 +29,21 @@ struct WordTrie: Sendable {
     let classSymbols: FrozenArray<Int32>
     let classCount: Int
 
+    /// A rule word as the builder keeps it: its bytes end at `end` in the builder's spelling.
+    private struct Word {
+        var end: Int
+        var symbol: Int32
+        var isPrefix: Bool
+    }
+
     struct Builder {
-        /// The bytes of every word added, one after another; a word's bytes end at `end`.
+        /// The bytes of every word added, one after another.
         private var spelling: [UInt8] = []
-        private var words: [(end: Int, symbol: Int32, isPrefix: Bool)] = []
+        private var words: [Word] = []
 
         mutating func add(_ folded: String, symbol: Int32, isPrefix: Bool) {
             spelling.append(contentsOf: folded.utf8)
-            words.append((spelling.count, symbol, isPrefix))
+            words.append(Word(end: spelling.count, symbol: symbol, isPrefix: isPrefix))
         }
 
         func build() -> WordTrie {
@@ -131,7 +138,7 @@ struct WordTrie: Sendable {
     /// The trie's nodes while it is built: each node's parent and the words that end there.
     private struct TrieNodes {
         let parent: [Int32]
-        let words: [(end: Int, symbol: Int32, isPrefix: Bool)]
+        let words: [Word]
         /// The words ending at each node, as linked lists: most nodes end none or one.
         private let firstWord: [Int32]
         private let nextWord: [Int32]
@@ -139,7 +146,7 @@ struct WordTrie: Sendable {
         /// following these links from a node visits every wildcard it matches.
         private let wildcardNode: [Int32]
 
-        init(parent: [Int32], words: [(end: Int, symbol: Int32, isPrefix: Bool)], nodeOfWord: [Int32]) {
+        init(parent: [Int32], words: [Word], nodeOfWord: [Int32]) {
             self.parent = parent
             self.words = words
             var firstWord = [Int32](repeating: -1, count: parent.count)
