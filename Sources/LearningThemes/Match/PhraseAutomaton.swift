@@ -25,8 +25,8 @@ struct PhraseAutomaton: Sendable {
     /// (node, symbol) and (node, atom) pairs, grouped by node once at the end: a dictionary
     /// or an array per node made loading the rules allocate and hash for every node.
     struct Builder {
-        /// The child of each edge, by `pair(node, symbol)`, while phrases are added.
-        private var children = PairTable()
+        /// Finds an edge's number by its `pair(node, symbol)` while phrases are added.
+        private var edgeSlots = EntrySlots()
         /// `pair(node, symbol)` of every edge, in the order made: edge e made node e + 1.
         private var edges: [UInt64] = []
         /// `pair(node, atom)` of every phrase end, repeats included.
@@ -39,6 +39,10 @@ struct PhraseAutomaton: Sendable {
         }
 
         private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
+
+        /// A multiplicative hash of a pair, its well-mixed high half moved to the low bits
+        /// that pick the slot.
+        private static func hash(_ pair: UInt64) -> UInt64 { (pair &* 0x9E37_79B9_7F4A_7C15) >> 32 }
 
         /// The positions of `pairs` grouped by node, their first id (node n's are
         /// order[start[n] ..< start[n + 1]]), and in increasing order of pair within a node:
@@ -88,14 +92,14 @@ struct PhraseAutomaton: Sendable {
             var node: Int32 = 0
             for symbol in symbols {
                 let edge = Self.pair(node, symbol)
-                if let child = children[edge] {
-                    node = child
+                let (slot, found) = edgeSlots.find(hash: Self.hash(edge)) { edges[$0] == edge }
+                if let found {
+                    node = Int32(found + 1)
                 } else {
-                    let child = Int32(depths.count)
-                    children[edge] = child
                     edges.append(edge)
                     depths.append(depths[Int(node)] + 1)
-                    node = child
+                    edgeSlots.fill(slot, with: edges.count - 1) { Self.hash(edges[$0]) }
+                    node = Int32(edges.count)
                 }
             }
             ends.append(Self.pair(node, atom))
@@ -120,7 +124,10 @@ struct PhraseAutomaton: Sendable {
             var rootTargets: [Int32] = []
             for tokenClass in 0..<trie.classCount {
                 for symbol in trie.symbols(ofClass: tokenClass) {
-                    if let child = children[Self.pair(0, symbol)] { rootTargets.append(child) }
+                    let edge = Self.pair(0, symbol)
+                    if let found = edgeSlots.find(hash: Self.hash(edge), isEntry: { edges[$0] == edge }).entry {
+                        rootTargets.append(Int32(found + 1))
+                    }
                 }
                 rootTargetStart.append(Int32(rootTargets.count))
             }
@@ -129,53 +136,6 @@ struct PhraseAutomaton: Sendable {
                 childStart: FrozenArray(childStart), childSymbols: FrozenArray(childSymbols),
                 childNodes: FrozenArray(childNodes), outputStart: FrozenArray(outputStart),
                 outputAtoms: FrozenArray(outputAtoms), depth: FrozenArray(depths))
-        }
-    }
-
-    /// Values by a packed pair of ids, with open addressing and a multiplicative hash:
-    /// the builder looks up every edge of every phrase, and `Dictionary` hashes each key
-    /// with SipHash.
-    private struct PairTable {
-        private static let vacant = UInt64.max
-        // Room for the tens of thousands of edges of the bundled rules without growing.
-        private var keys = [UInt64](repeating: PairTable.vacant, count: 1 << 17)
-        private var values = [Int32](repeating: 0, count: 1 << 17)
-        private var count = 0
-
-        subscript(key: UInt64) -> Int32? {
-            get {
-                let slot = find(key)
-                return keys[slot] == key ? values[slot] : nil
-            }
-            set {
-                guard let newValue else { preconditionFailure("pairs are only ever added") }
-                let slot = find(key)
-                if keys[slot] != key {
-                    keys[slot] = key
-                    count += 1
-                }
-                values[slot] = newValue
-                if count * 2 > keys.count { grow() }
-            }
-        }
-
-        /// The slot that holds `key`, or the vacant slot where it would go.
-        private func find(_ key: UInt64) -> Int {
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while keys[slot] != key && keys[slot] != PairTable.vacant { slot = (slot + 1) & mask }
-            return slot
-        }
-
-        private mutating func grow() {
-            let (oldKeys, oldValues) = (keys, values)
-            keys = [UInt64](repeating: PairTable.vacant, count: oldKeys.count * 2)
-            values = [Int32](repeating: 0, count: oldKeys.count * 2)
-            for index in oldKeys.indices where oldKeys[index] != PairTable.vacant {
-                let slot = find(oldKeys[index])
-                keys[slot] = oldKeys[index]
-                values[slot] = oldValues[index]
-            }
         }
     }
 

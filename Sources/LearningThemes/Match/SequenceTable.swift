@@ -8,50 +8,25 @@ struct SequenceTable {
     private(set) var elements: [Int32] = []
     private(set) var starts: [Int32] = [0]
     private var hashes: [UInt64] = []
-    /// Open addressing: a sequence number, or -1 for an empty slot; a power of two long,
-    /// and never more than half full.
-    private var slots = [Int32](repeating: -1, count: 64)
+    private var slots = EntrySlots()
 
     var count: Int { hashes.count }
 
     /// The number of `sequence`, and whether this call added it.
     mutating func insert(_ sequence: [Int32]) -> (id: Int32, isNew: Bool) {
-        let hash = Self.hash(sequence)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let id = Int(slots[slot])
-            if hashes[id] == hash && elements[Int(starts[id])..<Int(starts[id + 1])].elementsEqual(sequence) {
-                return (Int32(id), false)
-            }
-            slot = (slot + 1) & mask
+        let hash = sequence.withUnsafeBufferPointer(IDSequenceHash.hash)
+        let (slot, found) = slots.find(hash: hash) { id in
+            hashes[id] == hash && elements[Int(starts[id])..<Int(starts[id + 1])].elementsEqual(sequence)
         }
-        let id = Int32(count)
-        slots[slot] = id
+        if let found { return (Int32(found), false) }
+        let id = count
         hashes.append(hash)
         elements += sequence
         starts.append(Int32(elements.count))
-        if count * 2 > slots.count { grow() }
-        return (id, true)
+        slots.fill(slot, with: id) { hashes[$0] }
+        return (Int32(id), true)
     }
 
     /// The elements of sequence `id`.
     subscript(id: Int) -> ArraySlice<Int32> { elements[Int(starts[id])..<Int(starts[id + 1])] }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
-        }
-    }
-
-    private static func hash(_ sequence: [Int32]) -> UInt64 {
-        var hash: UInt64 = 0xCBF29CE484222325
-        for element in sequence { hash = (hash ^ UInt64(UInt32(bitPattern: element))) &* 0x100000001B3 }
-        // The low bits pick the slot: fold the better-mixed high bits into them.
-        return hash ^ (hash >> 29)
-    }
 }

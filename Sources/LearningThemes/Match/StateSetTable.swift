@@ -26,11 +26,7 @@ struct StateSetTable {
         count = 0
     }
 
-    static func hash(_ set: UnsafeBufferPointer<Int32>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for node in set { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0x0000_0100_0000_01B3 }
-        return hash ^ (hash >> 29)
-    }
+    static func hash(_ set: UnsafeBufferPointer<Int32>) -> UInt64 { IDSequenceHash.hash(set) }
 
     /// The state whose nodes (nodes[nodeStart[s] ..< nodeStart[s + 1]]) are `set`, or -1.
     func find(_ set: UnsafeBufferPointer<Int32>, hash: UInt64,

@@ -14,54 +14,36 @@ struct TermTable<Value> {
     private var entries: [Entry] = []
     /// The bytes of every term, one after another.
     private var spelling: [UInt8] = []
-    /// Open addressing: an index into `entries`, or -1 for an empty slot; a power of two
-    /// long, and never more than half full.
-    private var slots = [Int](repeating: -1, count: 64)
+    private var slots = EntrySlots()
 
     /// The value of `term`, if it has one.
     func value(of term: RuleTerm) -> Value? {
         var folded = term.folded
-        let (slot, found) = folded.withUTF8 { find($0, isPrefix: term.isPrefix) }
-        return found ? entries[slots[slot]].value : nil
+        return folded.withUTF8 { find($0, isPrefix: term.isPrefix) }.entry.map { entries[$0].value }
     }
 
     /// Gives `term`, which has no value yet, `value`.
     mutating func add(_ term: RuleTerm, value: Value) {
         var folded = term.folded
         let (slot, found) = folded.withUTF8 { find($0, isPrefix: term.isPrefix) }
-        precondition(!found, "each term is added once")
-        slots[slot] = entries.count
+        precondition(found == nil, "each term is added once")
         entries.append(Entry(start: spelling.count, count: folded.utf8.count, isPrefix: term.isPrefix, value: value))
         spelling.append(contentsOf: folded.utf8)
-        if entries.count * 2 > slots.count { grow() }
-    }
-
-    /// The slot that holds the term, or the empty slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, isPrefix: Bool) -> (slot: Int, found: Bool) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(bytes, isPrefix: isPrefix)) & mask
-        return spelling.withUnsafeBufferPointer { spelling in
-            while slots[slot] >= 0 {
-                let entry = entries[slots[slot]]
-                if entry.isPrefix == isPrefix && entry.count == bytes.count
-                    && (0..<bytes.count).allSatisfy({ spelling[entry.start + $0] == bytes[$0] }) {
-                    return (slot, true)
-                }
-                slot = (slot + 1) & mask
+        spelling.withUnsafeBufferPointer { spelling in
+            slots.fill(slot, with: entries.count - 1) { index in
+                let entry = entries[index]
+                return Self.hash(UnsafeBufferPointer(rebasing: spelling[entry.start..<(entry.start + entry.count)]), isPrefix: entry.isPrefix)
             }
-            return (slot, false)
         }
     }
 
-    private mutating func grow() {
-        slots = [Int](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
+    /// The slot that holds the term and its entry, or the empty slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, isPrefix: Bool) -> (slot: Int, entry: Int?) {
         spelling.withUnsafeBufferPointer { spelling in
-            for (index, entry) in entries.enumerated() {
-                let bytes = UnsafeBufferPointer(rebasing: spelling[entry.start..<(entry.start + entry.count)])
-                var slot = Int(truncatingIfNeeded: Self.hash(bytes, isPrefix: entry.isPrefix)) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = index
+            slots.find(hash: Self.hash(bytes, isPrefix: isPrefix)) { index in
+                let entry = entries[index]
+                return entry.isPrefix == isPrefix && entry.count == bytes.count
+                    && (0..<bytes.count).allSatisfy({ spelling[entry.start + $0] == bytes[$0] })
             }
         }
     }
