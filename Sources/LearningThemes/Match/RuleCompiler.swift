@@ -45,12 +45,9 @@ struct RuleCompiler {
             for clause in rule.clauses {
                 let index = Int32(clauses.count)
                 let first = atoms.atom(clause.pattern.phrases, symbols: &symbols)
-                if Int(first) == clausesByAtom.count { clausesByAtom.append([]) }
-                var second: Int32 = -1
-                if let near = clause.pattern.near {
-                    second = atoms.atom(near.phrases, symbols: &symbols)
-                    if Int(second) == clausesByAtom.count { clausesByAtom.append([]) }
-                }
+                let second = clause.pattern.near.map { atoms.atom($0.phrases, symbols: &symbols) } ?? -1
+                // New atoms are numbered on from the last: give each its list of clauses.
+                while clausesByAtom.count < atoms.count { clausesByAtom.append([]) }
                 clausesByAtom[Int(first)].append(index)
                 if second >= 0 && second != first { clausesByAtom[Int(second)].append(index) }
                 clauseIDs.append(clause.id)

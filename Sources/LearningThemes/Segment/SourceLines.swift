@@ -64,13 +64,6 @@ extension ParagraphSegmenter {
             return splitter.lines
         }
 
-        /// `scan`'s lines as an array.
-        static func split(_ bytes: UnsafeBufferPointer<UInt8>, census: inout RunningTitles.Census) -> [SourceLine] {
-            let lines = scan(bytes, census: &census)
-            defer { lines.deallocate() }
-            return Array(lines.elements)
-        }
-
         /// The lines read so far, and the number of the next.
         private struct Splitter {
             let bytes: UnsafeBufferPointer<UInt8>
