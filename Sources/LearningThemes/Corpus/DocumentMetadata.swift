@@ -25,6 +25,19 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// The learning source that every paragraph of a document of this kind reports: each
+    /// paragraph of a practice review is learning from that review, though few name it.
+    public var learningSource: String? {
+        switch self {
+        case .rapidReview: "rapid-review"
+        case .practiceReview: "practice-review"
+        case .auditReport: "audit"
+        case .inspectionReport: "inspection"
+        case .nationalReview: "national-review"
+        case .annualReport, .committeeReport, .briefing, .other: nil
+        }
+    }
+
     public static func < (lhs: DocumentKind, rhs: DocumentKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -44,6 +57,8 @@ public struct DocumentMetadata: Sendable, Hashable {
     /// Reporting period in the form `2023-24`.
     public var period: String?
     public var kind: DocumentKind?
+    /// Whether `kind` was detected from the text rather than given in the manifest.
+    public var kindWasDetected = false
     public var title: String?
     /// Date of publication or of the meeting, ISO `YYYY-MM-DD` where known.
     public var date: String?
@@ -58,5 +73,12 @@ public struct DocumentMetadata: Sendable, Hashable {
         self.kind = kind
         self.title = title
         self.date = date
+    }
+
+    /// The kind as the manifest gives it. A detected kind is a guess from the title, good
+    /// enough to group by but not to tag every paragraph with its learning source
+    /// (committee minutes about an inspection are not an inspection report).
+    public var declaredKind: DocumentKind? {
+        kindWasDetected ? nil : kind
     }
 }

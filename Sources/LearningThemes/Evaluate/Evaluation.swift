@@ -53,8 +53,9 @@ public struct Evaluation: Sendable {
 
     /// Scores `gold` against the rules. Each paragraph is classified from its own text; when
     /// `documents` holds the classified document it came from (by id), the paragraph that
-    /// starts on the same line lends its inherited learning sources (from a lead-in, heading
-    /// or the paragraph a reference back points to), as classify shows them.
+    /// starts on the same line lends its inherited learning sources (from a lead-in, heading,
+    /// the paragraph a reference back points to, or the document's declared kind), as
+    /// classify shows them.
     public init(matcher: Matcher, gold: [GoldParagraph], documents: [String: ClassifiedDocument] = [:]) {
         var scores: [String: Score] = [:]
         var errors: [Error] = []

@@ -56,6 +56,7 @@ public enum ClassificationRecords {
         case .heading: .object([("kind", .string("heading"))])
         case .leadIn(let paragraph): .object([("kind", .string("lead-in")), ("paragraph", .int(paragraph + 1))])
         case .antecedent(let paragraph): .object([("kind", .string("antecedent")), ("paragraph", .int(paragraph + 1))])
+        case .document: .object([("kind", .string("document"))])
         }
     }
 

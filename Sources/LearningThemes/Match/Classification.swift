@@ -32,13 +32,18 @@ public enum EvidenceContext: Sendable, Hashable {
     /// An earlier paragraph (0-based index) of the same section, which names the activity
     /// the paragraph refers back to.
     case antecedent(paragraph: Int)
+    /// The document as a whole: its manifest says it is a review, audit or inspection
+    /// report, so every paragraph reports that learning (`DocumentKind.learningSource`).
+    case document
 
-    /// For people: "lead-in ¶12" (1-based, as paragraph ids are), "heading" or "antecedent ¶11".
+    /// For people: "lead-in ¶12" (1-based, as paragraph ids are), "heading", "antecedent ¶11"
+    /// or "document".
     public var description: String {
         switch self {
         case .leadIn(let paragraph): "lead-in ¶\(paragraph + 1)"
         case .heading: "heading"
         case .antecedent(let paragraph): "antecedent ¶\(paragraph + 1)"
+        case .document: "document"
         }
     }
 }

@@ -2,9 +2,12 @@ extension Matcher {
     /// Classifies the paragraphs of one document, in order: each by its own words, then
     /// paragraphs take the learning sources of their lead-in or heading, or of what they
     /// refer back to (`SourceInheritance`), with evidence that quotes those words and says
-    /// where they are.
-    public func classify(_ paragraphs: [Paragraph], scratch: inout MatchScratch) -> [Classification] {
+    /// where they are. A document whose manifest declares it a review, audit or inspection
+    /// report (`documentKind`) gives every paragraph that learning source as well.
+    public func classify(_ paragraphs: [Paragraph], documentKind: DocumentKind? = nil,
+                         scratch: inout MatchScratch) -> [Classification] {
         let order = Dictionary(targetIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let documentSource = documentSourceTag(documentKind).map { targetIDs[Int($0)] }
         var results: [Classification] = []
         results.reserveCapacity(paragraphs.count)
         var inheritance = SourceInheritance<String>(sourceID: { $0 })
@@ -51,6 +54,7 @@ extension Matcher {
                     context = source.offset == 0 ? namedEvidence[index, default: []] : leadInEvidence[index, default: []]
                 case .heading: context = headingEvidence
                 case .antecedent(let index): context = namedEvidence[index, default: []]
+                case .document: context = []  // added below, not by `SourceInheritance`
                 }
                 for var evidence in context where evidence.label == source.label {
                     evidence.inheritedFrom = source.origin
@@ -58,7 +62,14 @@ extension Matcher {
                     result.evidence.append(evidence)
                 }
             }
-            if !inherited.isEmpty {
+            var addsDocumentSource = false
+            if let documentSource, let documentKind, !result.sources.contains(documentSource) {
+                addsDocumentSource = true
+                result.sources.append(documentSource)
+                result.evidence.append(Evidence(label: documentSource, rule: Self.documentKindRuleID,
+                                                text: "kind: \(documentKind.rawValue)", bytes: 0..<0, inheritedFrom: .document))
+            }
+            if !inherited.isEmpty || addsDocumentSource {
                 result.sources.sort { order[$0, default: 0] < order[$1, default: 0] }
                 // Evidence stays grouped by tag in taxonomy order; the sort is stable, so
                 // a tag's own words come before inherited ones.
@@ -69,6 +80,18 @@ extension Matcher {
             results.append(result)
         }
         return results
+    }
+}
+
+extension Matcher {
+    /// The rule id of evidence that a paragraph's source comes from its document's kind.
+    public static let documentKindRuleID = "document-kind"
+
+    /// The tag index of the learning source every paragraph of a document of `kind` reports,
+    /// when the rules have that source.
+    func documentSourceTag(_ kind: DocumentKind?) -> Int32? {
+        guard let id = kind?.learningSource, let index = targetIDs.firstIndex(of: id), targets[index].isSource else { return nil }
+        return Int32(index)
     }
 }
 
@@ -91,11 +114,14 @@ struct ParagraphTagCounter {
     private var ownSources: [Int32] = []
     private var glossaryCheckedSection = 0
     private var inGlossary = false
+    /// The source every paragraph takes from the document's declared kind.
+    private let documentSource: Int32?
 
-    init(matcher: Matcher) {
+    init(matcher: Matcher, documentKind: DocumentKind? = nil) {
         self.matcher = matcher
         let ids = matcher.targetIDs
         inheritance = SourceInheritance(sourceID: { ids[Int($0)] })
+        documentSource = matcher.documentSourceTag(documentKind)
     }
 
     /// Calls `body` with the tag indices of `paragraph`: those the matcher finds, then the
@@ -122,11 +148,15 @@ struct ParagraphTagCounter {
             isKept = true
             return matcher.tags(text, scratch: &scratch).filter { matcher.targets[Int($0)].isSource }
         }
-        if inherited.isEmpty && !isKept {
+        let addsDocumentSource = documentSource.map { source in
+            !found.contains(source) && !inherited.contains { $0.label == source }
+        } ?? false
+        if inherited.isEmpty && !isKept && !addsDocumentSource {
             body(found)
         } else {
             if !isKept { Self.copy(found, into: &kept) }
             for source in inherited { kept.append(source.label) }
+            if addsDocumentSource, let documentSource { kept.append(documentSource) }
             kept.withUnsafeBufferPointer(body)
         }
         swap(&kept, &self.kept)

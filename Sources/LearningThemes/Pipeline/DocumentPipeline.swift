@@ -46,7 +46,7 @@ public struct DocumentPipeline: Sendable {
     /// Every paragraph with its tags and evidence.
     public func classify(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> ClassifiedDocument {
         let segmented = ParagraphSegmenter().segment(loaded.bytes)
-        let paragraphs = zip(segmented, matcher.classify(segmented, scratch: &scratch)).map(ClassifiedParagraph.init)
+        let paragraphs = zip(segmented, matcher.classify(segmented, documentKind: metadata.declaredKind, scratch: &scratch)).map(ClassifiedParagraph.init)
         return ClassifiedDocument(metadata: metadata, format: loaded.format, warnings: loaded.warnings, paragraphs: paragraphs)
     }
 
@@ -54,7 +54,7 @@ public struct DocumentPipeline: Sendable {
     /// comparison needs.
     public func tally(_ loaded: LoadedText, metadata: DocumentMetadata, scratch: inout MatchScratch) -> DocumentTally {
         var tally = DocumentTally(metadata: metadata, tagCount: matcher.ruleSet.rules.count)
-        var counter = ParagraphTagCounter(matcher: matcher)
+        var counter = ParagraphTagCounter(matcher: matcher, documentKind: metadata.declaredKind)
         ParagraphSegmenter().forEachParagraph(loaded.bytes) { paragraph in
             counter.tags(of: paragraph, scratch: &scratch) { tally.add(paragraphTags: $0) }
         }

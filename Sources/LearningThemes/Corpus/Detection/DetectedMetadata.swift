@@ -36,7 +36,10 @@ public struct DetectedMetadata: Sendable {
         if isBlank(result.partnership), let partnership { result.partnership = partnership.value }
         if result.areas.isEmpty, let areas { result.areas = areas.value }
         if isBlank(result.period), let period { result.period = period.value }
-        if result.kind == nil, let kind { result.kind = kind.value }
+        if result.kind == nil, let kind {
+            result.kind = kind.value
+            result.kindWasDetected = true
+        }
         if isBlank(result.title), let title { result.title = title.value }
         if isBlank(result.date), let date { result.date = date.value }
         return result
