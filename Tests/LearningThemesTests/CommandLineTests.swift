@@ -61,6 +61,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(evidence.contains { $0["rule"] as? String == "anaphor" && $0["inherited_from"] is NSNull })
     }
 
+    func testJSONLSaysASourceCameFromTheManifestsKind() throws {
+        let folder = NSTemporaryDirectory() + "declared-kind-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "Cases were chosen from the last six months.\n".write(toFile: folder + "/audit.txt", atomically: true, encoding: .utf8)
+        try "[audit]\nfile: audit.txt\npartnership: Test Partnership\nperiod: 2023-24\nkind: audit-report\n"
+            .write(toFile: folder + "/manifest.txt", atomically: true, encoding: .utf8)
+        let run = try TestSupport.run(["classify", folder, "--format", "jsonl"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        XCTAssertEqual(record["sources"] as? [String], ["audit"])
+        let evidence = try XCTUnwrap((record["evidence"] as? [[String: Any]])?.first)
+        XCTAssertEqual(evidence["rule"] as? String, "document-kind")
+        XCTAssertEqual(evidence["text"] as? String, "kind: audit-report")
+        XCTAssertEqual((evidence["inherited_from"] as? [String: Any])?["kind"] as? String, "document")
+    }
+
     func testRulesAreFoundFromAnotherWorkingDirectory() throws {
         let run = try TestSupport.run(["classify", "--input", "jsonl", "--format", "jsonl", "-"],
                                       input: "{\"id\":\"x\",\"text\":\"Disguised compliance was missed.\"}\n",
