@@ -27,7 +27,7 @@ enum TokenScanner {
         // number goes up at the first sentence end after a word (or before the first word),
         // so a run of them, as in "...", counts once.
         var wordsAtSentenceEnd = -1
-        while position <= runStop {
+        scanning: while position <= runStop {
             var code = codes[Int(text[position])]
             if !ByteCode.isWord(code) {
                 if code == ByteCode.separator {
@@ -45,31 +45,28 @@ enum TokenScanner {
                     continue
                 }
             }
-            let start = position
-            sink.beginWord()
-            // Through a pointer (the text is not empty here), from which the word's end is
-            // found after the loop: stepping the index itself, the compiler keeps a second,
-            // 32-bit copy of it for the token's end and steps both with every byte.
-            var cursor = text.baseAddress.unsafelyUnwrapped + position
+            var start = position
             if ByteCode.isWord(code) {
-                // The first step apart from the rest: the compiler then sees that it starts
-                // from the state `beginWord` set (the trie's root) and folds that state away.
-                sink.step(code)
-                cursor += 1
-                code = codes[Int(cursor.pointee)]
-                while ByteCode.isWord(code) {
+                // Words parted by one separator, the common case, follow one another in this
+                // loop with no other test; any other byte after a word leaves it.
+                while true {
+                    sink.beginWord()
+                    // The first step apart from the rest: the compiler then sees that it starts
+                    // from the state `beginWord` set (the trie's root) and folds that state away.
                     sink.step(code)
-                    cursor += 1
-                    code = codes[Int(cursor.pointee)]
+                    code = stepRestOfRun(text.baseAddress.unsafelyUnwrapped, after: &position, codes: codes, sink: &sink)
+                    guard code == ByteCode.separator else { break }
+                    word(sink, start, position, sentence, words)
+                    words &+= 1
+                    position &+= 1
+                    guard position <= runStop else { break scanning }
+                    code = codes[Int(text[position])]
+                    guard ByteCode.isWord(code) else { continue scanning }
+                    start = position
                 }
-            }
-            position = cursor - text.baseAddress.unsafelyUnwrapped
-            if code == ByteCode.separator {
-                // The common case, a word and a space, takes no other test.
-                word(sink, start, position, sentence, words)
-                words &+= 1
-                position &+= 1
-                continue
+            } else {
+                // A word that starts with a non-ASCII letter.
+                sink.beginWord()
             }
             var end = position
             if code >= ByteCode.apostrophe {
@@ -104,6 +101,34 @@ enum TokenScanner {
             words &+= 1
         }
         return words
+    }
+
+    /// Steps `sink` with the ASCII letters and digits that follow the one at `position`, up
+    /// to a byte that is not one, which must come before the text ends; leaves `position`
+    /// at that byte and returns its code.
+    @inline(__always)
+    private static func stepRestOfRun<Sink: FoldedWordSink>(_ bytes: UnsafePointer<UInt8>, after position: inout Int,
+                                                            codes: UnsafePointer<Int>, sink: inout Sink) -> Int {
+        // Four bytes to a round, read at offsets from one index that moves once a round:
+        // most words end within the first round. (Stepping a pointer instead, the compiler
+        // kept it in memory across words.)
+        var code: Int
+        while true {
+            code = codes[Int(bytes[position &+ 1])]
+            guard ByteCode.isWord(code) else { position &+= 1; break }
+            sink.step(code)
+            code = codes[Int(bytes[position &+ 2])]
+            guard ByteCode.isWord(code) else { position &+= 2; break }
+            sink.step(code)
+            code = codes[Int(bytes[position &+ 3])]
+            guard ByteCode.isWord(code) else { position &+= 3; break }
+            sink.step(code)
+            position &+= 4
+            code = codes[Int(bytes[position])]
+            guard ByteCode.isWord(code) else { break }
+            sink.step(code)
+        }
+        return code
     }
 
     /// Steps `sink` with the bytes of `text` from `start` on, all ASCII letters or digits.
