@@ -71,6 +71,25 @@ final class ClassedTokenTests: XCTestCase {
         }
     }
 
+    func testPairRowsAreTwoSteps() {
+        let trie = Self.matcher.wordTrie
+        for first in 0..<256 {
+            for second in 0..<256 {
+                let pair = [UInt8(first), UInt8(second)]
+                var paired = TrieWalker(trie: trie)
+                let began = pair.withUnsafeBufferPointer { paired.beginWord(withPairAt: $0.baseAddress!) }
+                let codes = (trie.byteCodes[first], trie.byteCodes[second])
+                XCTAssertEqual(began, ByteCode.isWord(codes.0) && ByteCode.isWord(codes.1), "\(pair)")
+                guard began else { continue }
+                var stepped = TrieWalker(trie: trie)
+                stepped.beginWord()
+                stepped.step(codes.0)
+                stepped.step(codes.1)
+                XCTAssertEqual(paired.tokenClass, stepped.tokenClass, "\(pair)")
+            }
+        }
+    }
+
     func testEdgesOfTheText() {
         for text in ["", "a", "a.", "word", " word", "word ", "Dr.", "children's", "café", "ﬁ", "’", "a’", "..", "x y z",
                      String(repeating: "ab ", count: 100), String(repeating: "a", count: 5000)] {

@@ -47,22 +47,25 @@ enum TokenScanner {
             }
             var start = position
             if ByteCode.isWord(code) {
+                let bytes = text.baseAddress.unsafelyUnwrapped
+                sink.beginWord()
+                // The first step apart from the rest: the compiler then sees that it starts
+                // from the state `beginWord` set (the trie's root) and folds that state away.
+                sink.step(code)
                 // Words parted by one separator, the common case, follow one another in this
                 // loop with no other test; any other byte after a word leaves it.
                 while true {
-                    sink.beginWord()
-                    // The first step apart from the rest: the compiler then sees that it starts
-                    // from the state `beginWord` set (the trie's root) and folds that state away.
-                    sink.step(code)
-                    code = stepRestOfRun(text.baseAddress.unsafelyUnwrapped, after: &position, codes: codes, sink: &sink)
+                    code = stepRestOfRun(bytes, after: &position, codes: codes, sink: &sink)
                     guard code == ByteCode.separator else { break }
                     word(sink, start, position, sentence, words)
                     words &+= 1
                     position &+= 1
-                    guard position <= runStop else { break scanning }
-                    code = codes[Int(text[position])]
-                    guard ByteCode.isWord(code) else { continue scanning }
+                    // The next word's first two bytes in one go, when both are ASCII letters
+                    // or digits; any other start goes round the outer loop. They are there to
+                    // read: the byte at runStop is not one, so a run before it ends before it.
+                    guard position < runStop, sink.beginWord(withPairAt: bytes + position) else { continue scanning }
                     start = position
+                    position &+= 1
                 }
             } else {
                 // A word that starts with a non-ASCII letter.

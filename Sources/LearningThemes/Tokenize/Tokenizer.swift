@@ -55,6 +55,9 @@ protocol FoldedWordSink {
     /// The sink's `ByteCode` table: 256 entries that stay valid while it scans.
     var byteCodes: UnsafePointer<Int> { get }
     mutating func beginWord()
+    /// Begins a word with its first two bytes, at `bytes`, if both are ASCII letters or
+    /// digits, and says whether they were; otherwise leaves the sink as it was.
+    mutating func beginWord(withPairAt bytes: UnsafePointer<UInt8>) -> Bool
     /// Takes the folded form of an ASCII letter or digit, as its code from `byteCodes`.
     /// Most of a text's bytes come this way, so a sink makes it one table step.
     mutating func step(_ code: Int)
@@ -73,6 +76,16 @@ struct BufferSink: FoldedWordSink {
     var byteCodes: UnsafePointer<Int> { BufferSink.foldedCodes }
 
     mutating func beginWord() { count = 0 }
+
+    @inline(__always)
+    mutating func beginWord(withPairAt bytes: UnsafePointer<UInt8>) -> Bool {
+        let first = byteCodes[Int(bytes[0])], second = byteCodes[Int(bytes[1])]
+        guard ByteCode.isWord(first | second) else { return false }
+        beginWord()
+        step(first)
+        step(second)
+        return true
+    }
 
     @inline(__always)
     mutating func step(_ code: Int) { append(UInt8(truncatingIfNeeded: code)) }
