@@ -52,10 +52,11 @@ enum TokenScanner {
                 // The first step apart from the rest: the compiler then sees that it starts
                 // from the state `beginWord` set (the trie's root) and folds that state away.
                 sink.step(code)
+                position &+= 1
                 // Words parted by one separator, the common case, follow one another in this
                 // loop with no other test; any other byte after a word leaves it.
                 while true {
-                    code = stepRestOfRun(bytes, after: &position, codes: codes, sink: &sink)
+                    code = stepRun(bytes, from: &position, codes: codes, sink: &sink)
                     guard code == ByteCode.separator else { break }
                     word(sink, start, position, sentence, words)
                     words &+= 1
@@ -65,7 +66,7 @@ enum TokenScanner {
                     // read: the byte at runStop is not one, so a run before it ends before it.
                     guard position < runStop, sink.beginWord(withPairAt: bytes + position) else { continue scanning }
                     start = position
-                    position &+= 1
+                    position &+= 2
                 }
             } else {
                 // A word that starts with a non-ASCII letter.
@@ -99,24 +100,27 @@ enum TokenScanner {
             // Every byte from here on is an ASCII letter or digit.
             let start = position
             sink.beginWord()
-            stepRun(text, from: position, codes: codes, sink: &sink)
+            stepRunToEnd(text, from: position, codes: codes, sink: &sink)
             word(sink, start, text.count, sentence, words)
             words &+= 1
         }
         return words
     }
 
-    /// Steps `sink` with the ASCII letters and digits that follow the one at `position`, up
-    /// to a byte that is not one, which must come before the text ends; leaves `position`
-    /// at that byte and returns its code.
+    /// Steps `sink` with the ASCII letters and digits from `position` on, up to a byte that
+    /// is not one, which must come before the text ends; leaves `position` at that byte and
+    /// returns its code.
     @inline(__always)
-    private static func stepRestOfRun<Sink: FoldedWordSink>(_ bytes: UnsafePointer<UInt8>, after position: inout Int,
-                                                            codes: UnsafePointer<Int>, sink: inout Sink) -> Int {
+    private static func stepRun<Sink: FoldedWordSink>(_ bytes: UnsafePointer<UInt8>, from position: inout Int,
+                                                      codes: UnsafePointer<Int>, sink: inout Sink) -> Int {
         // Four bytes to a round, read at offsets from one index that moves once a round:
         // most words end within the first round. (Stepping a pointer instead, the compiler
         // kept it in memory across words.)
         var code: Int
         while true {
+            code = codes[Int(bytes[position])]
+            guard ByteCode.isWord(code) else { break }
+            sink.step(code)
             code = codes[Int(bytes[position &+ 1])]
             guard ByteCode.isWord(code) else { position &+= 1; break }
             sink.step(code)
@@ -127,16 +131,13 @@ enum TokenScanner {
             guard ByteCode.isWord(code) else { position &+= 3; break }
             sink.step(code)
             position &+= 4
-            code = codes[Int(bytes[position])]
-            guard ByteCode.isWord(code) else { break }
-            sink.step(code)
         }
         return code
     }
 
     /// Steps `sink` with the bytes of `text` from `start` on, all ASCII letters or digits.
     @inline(__always)
-    private static func stepRun<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
+    private static func stepRunToEnd<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
                                                       codes: UnsafePointer<Int>, sink: inout Sink) {
         for position in start..<text.count { sink.step(codes[Int(text[position])]) }
     }
