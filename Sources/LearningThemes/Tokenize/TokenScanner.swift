@@ -6,8 +6,9 @@
 /// in registers for the whole paragraph. Each byte is read once, as its `ByteCode` from the
 /// sink's table: that one load both says what the byte is and gives the sink's step for an
 /// ASCII letter, so a word of such letters is a single loop of a load and a step per byte.
-/// Sentence ends, apostrophes and non-ASCII text go to static functions out of line, so
-/// they cost nothing when absent.
+/// A word after a single separator starts with its first two bytes taken in one go by the
+/// sink (`beginWord(withPairAt:)`), tests included. Sentence ends, apostrophes and non-ASCII
+/// text go to static functions out of line, so they cost nothing when absent.
 enum TokenScanner {
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
@@ -138,7 +139,7 @@ enum TokenScanner {
     /// Steps `sink` with the bytes of `text` from `start` on, all ASCII letters or digits.
     @inline(__always)
     private static func stepRunToEnd<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
-                                                      codes: UnsafePointer<Int>, sink: inout Sink) {
+                                                           codes: UnsafePointer<Int>, sink: inout Sink) {
         for position in start..<text.count { sink.step(codes[Int(text[position])]) }
     }
 
