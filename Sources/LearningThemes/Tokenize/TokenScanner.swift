@@ -54,12 +54,16 @@ enum TokenScanner {
                 // from the state `beginWord` set (the trie's root) and folds that state away.
                 sink.step(code)
                 position &+= 1
+                // The sentence cannot change in the loop below; read from this copy, it stays
+                // in one register (read from `sentence`, the compiler kept it in two and
+                // copied one to the other with every word).
+                let chainSentence = sentence
                 // Words parted by one separator, the common case, follow one another in this
                 // loop with no other test; any other byte after a word leaves it.
                 while true {
                     code = stepRun(bytes, from: &position, codes: codes, sink: &sink)
                     guard code == ByteCode.separator else { break }
-                    word(sink, start, position, sentence, words)
+                    word(sink, start, position, chainSentence, words)
                     words &+= 1
                     position &+= 1
                     // The next word's first two bytes in one go, when both are ASCII letters
