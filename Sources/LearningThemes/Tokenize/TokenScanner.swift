@@ -93,12 +93,22 @@ enum TokenScanner {
             if code == ByteCode.separator {
                 position &+= 1
             } else if code == ByteCode.sentenceEnd {
-                let skip = skipNonWord(text, at: position, code: code, previousWord: position == end ? start..<end : nil)
-                if skip.endsSentence {
-                    sentence &+= 1
-                    wordsAtSentenceEnd = words
+                if position == end && position &+ 1 < text.count && text[position &+ 1] == UInt8(ascii: " ") {
+                    // "word. ", the commonest case, with no call: a space after the stop ends
+                    // the sentence unless the word is an abbreviation, and is passed too.
+                    if !Abbreviations.contains(text, start..<end) {
+                        sentence &+= 1
+                        wordsAtSentenceEnd = words
+                    }
+                    position &+= 2
+                } else {
+                    let skip = skipNonWord(text, at: position, code: code, previousWord: position == end ? start..<end : nil)
+                    if skip.endsSentence {
+                        sentence &+= 1
+                        wordsAtSentenceEnd = words
+                    }
+                    position = skip.next
                 }
-                position = skip.next
             }
         }
         if position < text.count {
@@ -281,6 +291,7 @@ enum TokenScanner {
 /// Short words after which a full stop does not end a sentence.
 enum Abbreviations {
     /// Whether the word at `range` of `text`, in any case, is one of them.
+    @inline(__always)
     static func contains(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         if range.count == 1 { return true }  // initials and e.g./i.e.
         guard range.count <= 6 else { return false }
