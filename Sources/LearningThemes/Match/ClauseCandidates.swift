@@ -7,6 +7,19 @@ extension ClauseEvaluator {
     /// tokens set off whose other atom is present (see `PhraseTrace`), and their atoms in
     /// `readAtoms`, each with no occurrence yet.
     mutating func findCandidates() {
+        let phrases = buffers.trace.reader(cache: buffers.phraseStates)
+        phrases.markPresent()
+        let present = phrases.present, generation = self.generation
+        var bits = work.candidateBits
+        phrases.forEachEntry { entry in
+            if entry.otherAtom < 0 || present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
+        }
+        work.candidateBits = bits
+        listCandidates()
+    }
+
+    /// Moves the clauses in `candidateBits` to `candidates`, and their atoms to `readAtoms`.
+    private mutating func listCandidates() {
         var bits = work.candidateBits
         var candidates = work.candidates
         var readAtoms = work.readAtoms
@@ -15,16 +28,9 @@ extension ClauseEvaluator {
             work.candidates = candidates
             work.readAtoms = readAtoms
         }
-        let cache = buffers.phraseStates
-        // The trace is read where it is, in the buffers: it is too large to copy.
-        buffers.trace.markPresent(cache: cache)
-        let present = buffers.trace.present.stamps, generation = self.generation, atoms = self.atoms
-        buffers.trace.forEachEntry(cache: cache) { entry in
-            if entry.otherAtom < 0 || present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
-        }
         candidates.reset()
         readAtoms.reset()
-        let clauses = self.clauses
+        let clauses = self.clauses, atoms = self.atoms, generation = self.generation
         func markRead(_ atom: Int32) {
             guard atoms.stamps[Int(atom)] != generation else { return }
             atoms.stamps[Int(atom)] = generation
@@ -53,12 +59,8 @@ extension ClauseEvaluator {
         found.reset()
         var readBits: UInt64 = 0
         for index in 0..<work.readAtoms.count { readBits |= TriggerTable.bit(work.readAtoms[index]) }
-        phrases.forEachPhraseEnd(mayEndingOneOf: readBits) { end, outputs in
-            for output in outputs where stamps[Int(output.atom)] == generation {
-                counts[Int(output.atom)] &+= 1
-                found.append(Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end))
-            }
-        }
+        phrases.collectPhrases(ofAtomsStampedIn: stamps, readBits: readBits, into: &found)
+        for index in 0..<found.count { counts[Int(found[index].atom)] &+= 1 }
         var offset: Int32 = 0
         for index in 0..<work.readAtoms.count {
             let atom = Int(work.readAtoms[index])

@@ -2,10 +2,12 @@
 /// minimum evidence, and decides the tags.
 ///
 /// Works on the scratch buffers and the matcher's tables as plain values and raw pointers,
-/// so its loops do no reference counting.
+/// so its loops do no reference counting. It lives only while its caller holds the matcher
+/// and the scratch, so it does not retain them either: that would be two retains and two
+/// releases per paragraph.
 struct ClauseEvaluator {
-    let matcher: Matcher
-    let buffers: MatchBuffers
+    unowned(unsafe) let matcher: Matcher
+    unowned(unsafe) let buffers: MatchBuffers
     let clauses: UnsafePointer<CompiledClause>
     let tokens: ScratchBuffer<ClassedToken>
     let atoms: StampTable

@@ -59,8 +59,9 @@ struct PhraseTrace {
 
     /// Detaches the tokens before `end`, while their states are still in `cache`.
     mutating func detach(upTo end: Int, cache: PhraseStateCache) {
-        markPresent(cache: cache)
-        forEachAttachedEntry(cache: cache) { detachedEntries.append($0) }
+        let phrases = reader(cache: cache)
+        phrases.markPresent()
+        phrases.forEachAttachedEntry { detachedEntries.append($0) }
         detachedPhraseEnds = phraseEnds.count
         for ordinal in detachedUpTo..<end {
             let state = Int(stateOfToken[ordinal])
@@ -71,32 +72,6 @@ struct PhraseTrace {
             detachedStart.append(Int32(detachedOutputs.count))
         }
         detachedUpTo = end
-    }
-
-    /// Records the queried atoms of the paragraph as present. Call once all its tokens
-    /// are traced, before `forEachEntry`. Inlined: a call would copy the whole trace.
-    @inline(__always)
-    func markPresent(cache: PhraseStateCache) {
-        let triggers = cache.triggers.triggers.base, atoms = cache.triggers.queriedAtoms.base
-        let present = self.present.stamps, generation = self.generation
-        for index in detachedPhraseEnds..<phraseEnds.count {
-            let sets = triggers[Int(stateOfToken[Int(phraseEnds[index])])]
-            for position in Int(sets.atomStart)..<Int(sets.atomEnd) { present[Int(atoms[position])] = generation }
-        }
-    }
-
-    /// Calls `body` with each entry the paragraph's tokens set off (see `TriggerTable`).
-    func forEachEntry(cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
-        for index in 0..<detachedEntries.count { body(detachedEntries[index]) }
-        forEachAttachedEntry(cache: cache, body)
-    }
-
-    private func forEachAttachedEntry(cache: PhraseStateCache, _ body: (AtomClauseIndex.Entry) -> Void) {
-        let triggers = cache.triggers.triggers.base, entries = cache.triggers.entries.base
-        for index in detachedPhraseEnds..<phraseEnds.count {
-            let sets = triggers[Int(stateOfToken[Int(phraseEnds[index])])]
-            for position in Int(sets.entryStart)..<Int(sets.entryEnd) { body(entries[position]) }
-        }
     }
 
     /// Reads the phrases that end at each token, through raw pointers (valid until the
@@ -110,6 +85,57 @@ struct PhraseTrace {
         fileprivate let detachedOutputs: UnsafeMutablePointer<PhraseStateCache.Output>
         fileprivate let detachedStart: UnsafeMutablePointer<Int32>
         fileprivate let triggers: UnsafeMutablePointer<TriggerTable.Triggers>
+        fileprivate let queriedAtoms: UnsafeMutablePointer<Int32>
+        fileprivate let entries: UnsafeMutablePointer<AtomClauseIndex.Entry>
+        fileprivate let detachedEntries: UnsafeMutableBufferPointer<AtomClauseIndex.Entry>
+        /// The paragraph's marks in `PhraseTrace.present`.
+        let present: UnsafeMutablePointer<UInt32>
+        let generation: UInt32
+
+        /// Calls `body` with what each attached token that ends a phrase sets off, in order.
+        /// Walks `phraseEnds` by pointer: the passes after the scan visit every such token,
+        /// and this loop is most of their cost.
+        @inline(__always)
+        private func forEachAttachedTriggers(_ body: (TriggerTable.Triggers) -> Void) {
+            var end = UnsafePointer(phraseEnds.baseAddress!) + detachedPhraseEnds
+            let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
+            while end < last {
+                body(triggers[Int(stateOfToken[Int(end.pointee)])])
+                end += 1
+            }
+        }
+
+        /// Records the queried atoms of the attached tokens as present. Call once all the
+        /// paragraph's tokens are traced, before `forEachEntry`.
+        func markPresent() {
+            let present = self.present, generation = self.generation, atoms = queriedAtoms
+            forEachAttachedTriggers { sets in
+                var position = Int(sets.atomStart)
+                while position < Int(sets.atomEnd) {
+                    present[Int(atoms[position])] = generation
+                    position &+= 1
+                }
+            }
+        }
+
+        /// Calls `body` with each entry the paragraph's tokens set off (see `TriggerTable`).
+        @inline(__always)
+        func forEachEntry(_ body: (AtomClauseIndex.Entry) -> Void) {
+            for entry in detachedEntries { body(entry) }
+            forEachAttachedEntry(body)
+        }
+
+        @inline(__always)
+        fileprivate func forEachAttachedEntry(_ body: (AtomClauseIndex.Entry) -> Void) {
+            let entries = self.entries
+            forEachAttachedTriggers { sets in
+                var position = Int(sets.entryStart)
+                while position < Int(sets.entryEnd) {
+                    body(entries[position])
+                    position &+= 1
+                }
+            }
+        }
 
         /// The (atom, length) of each phrase that ends at token `ordinal`, in the order the
         /// automaton lists them.
@@ -121,28 +147,37 @@ struct PhraseTrace {
             return UnsafeBufferPointer(start: list + lower, count: Int(starts[index + 1]) &- lower)
         }
 
-        /// Calls `body` with each token that may end a phrase of an atom whose bit (see
-        /// `TriggerTable.bit`) is in `atomBits`, and the phrases that end there, as
-        /// `outputs(ofToken:)` lists them.
+        /// Appends to `found`, in token order, each phrase whose atom `readAtoms` stamps
+        /// with the paragraph's generation. `readBits` holds those atoms' bits (see
+        /// `TriggerTable.bit`), which turns most tokens away with one test.
         ///
         /// The detached tokens come first in `phraseEnds`: the loop over the others, nearly
-        /// always all of them, then reads the cache's lists alone, with few enough pointers
-        /// to keep them all in registers.
-        @inline(__always)
-        func forEachPhraseEnd(mayEndingOneOf atomBits: UInt64,
-                              _ body: (_ token: Int32, _ phrases: UnsafeBufferPointer<PhraseStateCache.Output>) -> Void) {
+        /// always all of them, then reads the cache's lists alone. Out of line, with few
+        /// values live, so that loop keeps them all in registers.
+        @inline(never)
+        func collectPhrases(ofAtomsStampedIn readAtoms: UnsafeMutablePointer<UInt32>, readBits: UInt64,
+                            into found: inout ScratchBuffer<Occurrence>) {
+            let generation = self.generation
+            func collect(_ end: Int32, _ phrases: UnsafeBufferPointer<PhraseStateCache.Output>) {
+                for output in phrases where readAtoms[Int(output.atom)] == generation {
+                    found.append(Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end))
+                }
+            }
             for index in 0..<detachedPhraseEnds {
                 let end = phraseEnds[index]
                 let list = Int(~stateOfToken[Int(end)])
                 let lower = Int(detachedStart[list])
-                body(end, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
+                collect(end, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
             }
-            for index in detachedPhraseEnds..<phraseEnds.count {
-                let end = phraseEnds[index]
-                let state = Int(stateOfToken[Int(end)])
-                guard triggers[state].atomBits & atomBits != 0 else { continue }
-                let lower = Int(outputStart[state])
-                body(end, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
+            var end = UnsafePointer(phraseEnds.baseAddress!) + detachedPhraseEnds
+            let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
+            while end < last {
+                let state = Int(stateOfToken[Int(end.pointee)])
+                if triggers[state].atomBits & readBits != 0 {
+                    let lower = Int(outputStart[state])
+                    collect(end.pointee, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
+                }
+                end += 1
             }
         }
     }
@@ -151,6 +186,8 @@ struct PhraseTrace {
         Reader(stateOfToken: stateOfToken.base, phraseEnds: phraseEnds.elements, detachedPhraseEnds: detachedPhraseEnds,
                outputs: cache.outputs.base, outputStart: cache.outputStart.base,
                detachedOutputs: detachedOutputs.base, detachedStart: detachedStart.base,
-               triggers: cache.triggers.triggers.base)
+               triggers: cache.triggers.triggers.base, queriedAtoms: cache.triggers.queriedAtoms.base,
+               entries: cache.triggers.entries.base, detachedEntries: detachedEntries.elements,
+               present: present.stamps, generation: generation)
     }
 }
