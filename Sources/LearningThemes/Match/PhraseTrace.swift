@@ -152,9 +152,8 @@ struct PhraseTrace {
         /// `TriggerTable.bit`), which turns most tokens away with one test.
         ///
         /// The detached tokens come first in `phraseEnds`: the loop over the others, nearly
-        /// always all of them, then reads the cache's lists alone. Out of line, with few
-        /// values live, so that loop keeps them all in registers.
-        @inline(never)
+        /// always all of them, then reads the cache's lists alone.
+        @inline(__always)
         func collectPhrases(ofAtomsStampedIn readAtoms: UnsafeMutablePointer<UInt32>, readBits: UInt64,
                             into found: inout ScratchBuffer<Occurrence>) {
             let generation = self.generation
