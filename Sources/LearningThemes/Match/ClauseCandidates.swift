@@ -12,7 +12,7 @@ extension ClauseEvaluator {
         let present = phrases.present, generation = self.generation
         var bits = work.candidateBits
         phrases.forEachEntry { entry in
-            if entry.otherAtom < 0 || present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
+            if present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
         }
         work.candidateBits = bits
         listCandidates()

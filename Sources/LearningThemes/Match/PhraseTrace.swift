@@ -23,15 +23,18 @@ struct PhraseTrace {
     /// The tokens before this ordinal are detached.
     private var detachedUpTo = 0
     /// Per atom: the generation of the last paragraph in which it was present, for queried
-    /// atoms (see `AtomClauseIndex`).
+    /// atoms (see `AtomClauseIndex`), at `presence[atom]`. Atom -1, the other atom of an
+    /// entry that needs none, is marked present in every paragraph: each entry is then
+    /// checked with one load and one test.
     let present: StampTable
+    private var presence: UnsafeMutablePointer<UInt32> { present.stamps + 1 }
     /// The paragraph being matched (see `MatchBuffers.generation`).
     private(set) var generation: UInt32 = 0
     /// The entries the detached tokens set off (the others are read from the cache).
     private var detachedEntries = ScratchBuffer<AtomClauseIndex.Entry>()
 
     init(atomCount: Int) {
-        present = StampTable(count: atomCount)
+        present = StampTable(count: atomCount + 1)
     }
 
     func deallocate() {
@@ -88,7 +91,7 @@ struct PhraseTrace {
         fileprivate let queriedAtoms: UnsafeMutablePointer<Int32>
         fileprivate let entries: UnsafeMutablePointer<AtomClauseIndex.Entry>
         fileprivate let detachedEntries: UnsafeMutableBufferPointer<AtomClauseIndex.Entry>
-        /// The paragraph's marks in `PhraseTrace.present`.
+        /// The paragraph's marks, by atom (see `PhraseTrace.present`).
         let present: UnsafeMutablePointer<UInt32>
         let generation: UInt32
 
@@ -105,10 +108,11 @@ struct PhraseTrace {
             }
         }
 
-        /// Records the queried atoms of the attached tokens as present. Call once all the
-        /// paragraph's tokens are traced, before `forEachEntry`.
+        /// Records the queried atoms of the attached tokens as present, and atom -1. Call
+        /// once all the paragraph's tokens are traced, before `forEachEntry`.
         func markPresent() {
             let present = self.present, generation = self.generation, atoms = queriedAtoms
+            present[-1] = generation
             forEachAttachedTriggers { sets in
                 var position = Int(sets.atomStart)
                 while position < Int(sets.atomEnd) {
@@ -187,6 +191,6 @@ struct PhraseTrace {
                detachedOutputs: detachedOutputs.base, detachedStart: detachedStart.base,
                triggers: cache.triggers.triggers.base, queriedAtoms: cache.triggers.queriedAtoms.base,
                entries: cache.triggers.entries.base, detachedEntries: detachedEntries.elements,
-               present: present.stamps, generation: generation)
+               present: presence, generation: generation)
     }
 }
