@@ -132,7 +132,9 @@ struct ParagraphTagCounter {
             inGlossary = paragraph.heading.map(GlossarySection.matches) ?? false
         }
         if inGlossary { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let matcher = self.matcher
+        // Unretained: `self` holds the matcher throughout, and a retain and a release per
+        // paragraph are measurable.
+        unowned(unsafe) let matcher = self.matcher
         let found = matcher.tags(paragraph.text, scratch: &scratch)
         if !ownSources.isEmpty { ownSources.removeAll(keepingCapacity: true) }
         for tag in found where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
