@@ -68,8 +68,11 @@ extension ClauseEvaluator {
             offset += counts[atom]
             counts[atom] = 0  // reused below as the fill cursor, ending at the count again
         }
-        work.grouped.resize(to: found.count)
-        let grouped = work.grouped.base
+        // Resized as a local: resizing through `work` would retain the buffers around the call.
+        var groupedBuffer = work.grouped
+        groupedBuffer.resize(to: found.count)
+        work.grouped = groupedBuffer
+        let grouped = groupedBuffer.base
         for index in 0..<found.count {
             let occurrence = found[index]
             let atom = Int(occurrence.atom)

@@ -100,17 +100,24 @@ struct ClauseEvaluator {
     /// order, and with `keepingHits`, `survivors` with the hits behind each (sorted by
     /// position), delimited by `survivorStart`.
     mutating func evaluate(keepingHits: Bool) {
-        work.tagged.reset()
-        work.survivors.reset()
-        work.survivorStart.reset()
-        work.survivorStart.append(0)
+        // The buffers filled here are locals, stored back when done: passing a field of
+        // `work` inout to a method of `self` would make Swift copy the whole evaluator each
+        // time, and appending through `work` would retain the buffers around each append.
+        var tagged = work.tagged, survivors = work.survivors, survivorStart = work.survivorStart
+        tagged.reset()
+        survivors.reset()
+        survivorStart.reset()
+        survivorStart.append(0)
+        defer {
+            work.tagged = tagged
+            work.survivors = survivors
+            work.survivorStart = survivorStart
+        }
         findCandidates()
         // Most paragraphs end here: a `near/N` clause needs both its sides, and words
         // common enough to be everywhere tend to be one side of one.
         guard !work.candidates.isEmpty else { return }
         groupOccurrencesOfReadAtoms()
-        // The hit lists are locals while hits are collected: passing a field of `work`
-        // inout to a method of `self` would make Swift copy the whole evaluator each time.
         var matches = work.matches
         var exclusions = work.exclusions
         defer {
@@ -136,10 +143,10 @@ struct ClauseEvaluator {
             matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
             if !exclusions.isEmpty { ClauseEvaluator.cancel(&matches, by: &exclusions) }
             guard !matches.isEmpty, score(matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
-            work.tagged.append(target)
+            tagged.append(target)
             if keepingHits {
-                for index in 0..<matches.count { work.survivors.append(matches[index]) }
-                work.survivorStart.append(Int32(work.survivors.count))
+                for index in 0..<matches.count { survivors.append(matches[index]) }
+                survivorStart.append(Int32(survivors.count))
             }
         }
     }
