@@ -110,6 +110,7 @@ struct PhraseTrace {
 
         /// Records the queried atoms of the attached tokens as present, and atom -1. Call
         /// once all the paragraph's tokens are traced, before `forEachEntry`.
+        @inline(__always)
         func markPresent() {
             let present = self.present, generation = self.generation, atoms = queriedAtoms
             present[-1] = generation
