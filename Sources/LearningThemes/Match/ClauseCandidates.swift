@@ -15,6 +15,11 @@ extension ClauseEvaluator {
             if present[Int(entry.otherAtom)] == generation { bits.insert(entry.clause) }
         }
         work.candidateBits = bits
+        guard !bits.isEmpty else {
+            work.candidates.reset()
+            work.readAtoms.reset()
+            return
+        }
         listCandidates()
     }
 
@@ -34,7 +39,6 @@ extension ClauseEvaluator {
         func markRead(_ atom: Int32) {
             guard atoms.stamps[Int(atom)] != generation else { return }
             atoms.stamps[Int(atom)] = generation
-            atoms.values[Int(atom)] = 0
             atoms.counts[Int(atom)] = 0
             readAtoms.append(atom)
         }
@@ -119,6 +123,8 @@ struct CandidateClauses {
     }
 
     func deallocate() { words.deallocate() }
+
+    var isEmpty: Bool { highestWord < 0 }
 
     @inline(__always)
     mutating func insert(_ clause: Int32) {
