@@ -66,34 +66,45 @@ enum AnaphorWord: Equatable {
 
 /// The anaphor words by spelling. Every word of a paragraph that is read is looked up, and
 /// nearly all of them are other words, so a first-byte table of possible lengths turns
-/// those away with one test; the rest are compared as two integers, not byte by byte. The
-/// tables are raw pointers that live for the whole run (there is one lexicon), so a look-up
-/// does no reference counting.
+/// those away with one test; the rest are compared, as two integers rather than byte by
+/// byte, with the few spellings that start with the same byte. The tables are raw pointers
+/// that live for the whole run (there is one lexicon), so a look-up does no reference
+/// counting.
 private struct AnaphorLexicon {
     typealias Entry = (spelling: PackedSpelling, word: AnaphorWord)
     /// Per first byte, bit n set when some spelling starting with it is n bytes long.
     private let lengthsByFirstByte: UnsafePointer<UInt32>
+    /// Sorted by first byte: those starting with byte b are entries[entryStart[b] ..< entryStart[b + 1]].
     private let entries: UnsafeBufferPointer<Entry>
+    private let entryStart: UnsafePointer<Int32>
 
     init(spellings: [(word: AnaphorWord, spelling: [UInt8])]) {
         let lengths = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         lengths.initialize(repeating: 0, count: 256)
+        let byFirstByte = spellings.enumerated().sorted { ($0.element.spelling[0], $0.offset) < ($1.element.spelling[0], $1.offset) }
         let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: spellings.count)
-        for (index, (word, spelling)) in spellings.enumerated() {
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: 257)
+        starts.initialize(repeating: 0, count: 257)
+        for (index, (_, (word, spelling))) in byFirstByte.enumerated() {
             precondition(!spelling.isEmpty && spelling.count <= PackedSpelling.capacity, "anaphor words are 1 to 16 bytes")
             lengths[Int(spelling[0])] |= 1 << UInt32(spelling.count)
+            starts[Int(spelling[0]) + 1] += 1
             spelling.withUnsafeBufferPointer { (entries.baseAddress! + index).initialize(to: (PackedSpelling($0), word)) }
         }
+        for byte in 0..<256 { starts[byte + 1] += starts[byte] }
         lengthsByFirstByte = UnsafePointer(lengths)
         self.entries = UnsafeBufferPointer(entries)
+        entryStart = UnsafePointer(starts)
     }
 
     func word(spelled bytes: UnsafeBufferPointer<UInt8>) -> AnaphorWord {
-        guard bytes.count > 0, bytes.count <= PackedSpelling.capacity,
-              lengthsByFirstByte[Int(ByteClass.lowercase[Int(bytes[0])])] & (1 << UInt32(bytes.count)) != 0
-        else { return .other }
+        guard bytes.count > 0, bytes.count <= PackedSpelling.capacity else { return .other }
+        let first = Int(ByteClass.lowercase[Int(bytes[0])])
+        guard lengthsByFirstByte[first] & (1 << UInt32(bytes.count)) != 0 else { return .other }
         let packed = PackedSpelling(bytes)
-        for entry in entries where entry.spelling == packed { return entry.word }
+        for index in Int(entryStart[first])..<Int(entryStart[first + 1]) where entries[index].spelling == packed {
+            return entries[index].word
+        }
         return .other
     }
 }
