@@ -4,9 +4,10 @@
 /// clause can fire, and only for the atoms such clauses read.
 extension ClauseEvaluator {
     /// Lists in `candidates`, in clause order, the clauses of the entries the paragraph's
-    /// tokens set off whose other atom is present (see `PhraseTrace`), and their atoms in
-    /// `readAtoms`, each with no occurrence yet.
-    mutating func findCandidates() {
+    /// tokens set off whose other atom is present (see `PhraseTrace`), and in `readAtoms`,
+    /// each with no occurrence yet, the atoms of those whose hits are needed: all of them
+    /// with `keepingHits`, else those of targets not `isTaggedWithoutHits`.
+    mutating func findCandidates(keepingHits: Bool) {
         let phrases = buffers.trace.reader(cache: buffers.phraseStates)
         phrases.markPresent()
         let present = phrases.present, generation = self.generation
@@ -20,11 +21,12 @@ extension ClauseEvaluator {
             work.readAtoms.reset()
             return
         }
-        listCandidates()
+        listCandidates(keepingHits: keepingHits)
     }
 
-    /// Moves the clauses in `candidateBits` to `candidates`, and their atoms to `readAtoms`.
-    private mutating func listCandidates() {
+    /// Moves the clauses in `candidateBits` to `candidates`, and the atoms whose hits are
+    /// needed to `readAtoms`.
+    private mutating func listCandidates(keepingHits: Bool) {
         var bits = work.candidateBits
         var candidates = work.candidates
         var readAtoms = work.readAtoms
@@ -42,11 +44,44 @@ extension ClauseEvaluator {
             atoms.counts[Int(atom)] = 0
             readAtoms.append(atom)
         }
-        bits.removeAll { clause in
-            candidates.append(Int32(clause))
-            markRead(clauses[clause].atom)
-            if clauses[clause].nearAtom >= 0 { markRead(clauses[clause].nearAtom) }
+        bits.removeAll { clause in candidates.append(Int32(clause)) }
+        forEachTargetGroup(of: candidates) { group in
+            guard keepingHits || !isTaggedWithoutHits(candidates, group) else { return }
+            for index in group {
+                let clause = clauses[Int(candidates[index])]
+                markRead(clause.atom)
+                if clause.nearAtom >= 0 { markRead(clause.nearAtom) }
+            }
         }
+    }
+
+    /// Calls `body` with the range of each target's clauses in `candidates` (which are in
+    /// clause order, so grouped by target), in order.
+    @inline(__always)
+    func forEachTargetGroup(of candidates: ScratchBuffer<Int32>, _ body: (Range<Int>) -> Void) {
+        var position = 0
+        while position < candidates.count {
+            let target = clauses[Int(candidates[position])].target
+            let first = position
+            while position < candidates.count, clauses[Int(candidates[position])].target == target { position += 1 }
+            body(first..<position)
+        }
+    }
+
+    /// Whether a target whose candidate clauses are `candidates[group]` is tagged whatever
+    /// their hits: one of them reads a single atom and weighs enough alone, and none is an
+    /// exclusion that could cancel it. Such a clause is a candidate only if its atom occurs,
+    /// so it has a hit, and a paragraph's evidence is never below its weight. Counting tags
+    /// needs no more: the occurrences of its atoms need not be expanded.
+    func isTaggedWithoutHits(_ candidates: ScratchBuffer<Int32>, _ group: Range<Int>) -> Bool {
+        let minimumEvidence = matcher.targets[Int(clauses[Int(candidates[group.lowerBound])].target)].minimumEvidence
+        var isCertain = false
+        for index in group {
+            let clause = clauses[Int(candidates[index])]
+            if clause.isExclusion { return false }
+            if clause.nearAtom < 0 && clause.weight >= minimumEvidence { isCertain = true }
+        }
+        return isCertain
     }
 
     /// Expands the occurrences of `readAtoms` into `grouped`, grouped by atom with a

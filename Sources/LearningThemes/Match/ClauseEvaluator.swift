@@ -113,28 +113,28 @@ struct ClauseEvaluator {
             work.survivors = survivors
             work.survivorStart = survivorStart
         }
-        findCandidates()
+        findCandidates(keepingHits: keepingHits)
         // Most paragraphs end here: a `near/N` clause needs both its sides, and words
         // common enough to be everywhere tend to be one side of one.
         guard !work.candidates.isEmpty else { return }
-        groupOccurrencesOfReadAtoms()
+        if !work.readAtoms.isEmpty { groupOccurrencesOfReadAtoms() }
         var matches = work.matches
         var exclusions = work.exclusions
         defer {
             work.matches = matches
             work.exclusions = exclusions
         }
-        var position = 0
-        while position < work.candidates.count {
-            let target = clauses[Int(work.candidates[position])].target
-            let first = position
-            while position < work.candidates.count, clauses[Int(work.candidates[position])].target == target { position += 1 }
-            let group = first..<position
+        forEachTargetGroup(of: work.candidates) { group in
+            let target = clauses[Int(work.candidates[group.lowerBound])].target
+            if !keepingHits && isTaggedWithoutHits(work.candidates, group) {
+                tagged.append(target)
+                return
+            }
             matches.reset()
             for index in group where !clauses[Int(work.candidates[index])].isExclusion {
                 hits(of: work.candidates[index], into: &matches)
             }
-            guard !matches.isEmpty else { continue }
+            guard !matches.isEmpty else { return }
             // Exclusions only matter to a target with something to cancel.
             exclusions.reset()
             for index in group where clauses[Int(work.candidates[index])].isExclusion {
@@ -142,7 +142,7 @@ struct ClauseEvaluator {
             }
             matches.sort { ($0.start, $0.end, $0.clause) < ($1.start, $1.end, $1.clause) }
             if !exclusions.isEmpty { ClauseEvaluator.cancel(&matches, by: &exclusions) }
-            guard !matches.isEmpty, score(matches) >= matcher.targets[Int(target)].minimumEvidence else { continue }
+            guard !matches.isEmpty, score(matches) >= matcher.targets[Int(target)].minimumEvidence else { return }
             tagged.append(target)
             if keepingHits {
                 for index in 0..<matches.count { survivors.append(matches[index]) }
