@@ -4,10 +4,11 @@
 /// clause can fire, and only for the atoms such clauses read.
 extension ClauseEvaluator {
     /// Lists in `candidates`, in clause order, the clauses of the entries the paragraph's
-    /// tokens set off whose other atom is present (see `PhraseTrace`), and in `readAtoms`,
-    /// each with no occurrence yet, the atoms of those whose hits are needed: all of them
-    /// with `keepingHits`, else those of targets not `isTaggedWithoutHits`.
-    mutating func findCandidates(keepingHits: Bool) {
+    /// tokens set off whose other atom is present (see `PhraseTrace`), and their atoms in
+    /// `readAtoms`, each with no occurrence yet. Unless `keepingHits`, the targets that
+    /// `isTaggedWithoutHits` settles go to `tagged` instead, in order, their clauses and
+    /// atoms left out.
+    mutating func findCandidates(keepingHits: Bool, tagged: inout ScratchBuffer<Int32>) {
         let phrases = buffers.trace.reader(cache: buffers.phraseStates)
         phrases.markPresent()
         let present = phrases.present, generation = self.generation
@@ -21,12 +22,12 @@ extension ClauseEvaluator {
             work.readAtoms.reset()
             return
         }
-        listCandidates(keepingHits: keepingHits)
+        listCandidates(keepingHits: keepingHits, tagged: &tagged)
     }
 
-    /// Moves the clauses in `candidateBits` to `candidates`, and the atoms whose hits are
-    /// needed to `readAtoms`.
-    private mutating func listCandidates(keepingHits: Bool) {
+    /// Moves the clauses in `candidateBits` to `candidates` and their atoms to `readAtoms`,
+    /// or settles their target (see `findCandidates`).
+    private mutating func listCandidates(keepingHits: Bool, tagged: inout ScratchBuffer<Int32>) {
         var bits = work.candidateBits
         var candidates = work.candidates
         var readAtoms = work.readAtoms
@@ -45,14 +46,22 @@ extension ClauseEvaluator {
             readAtoms.append(atom)
         }
         bits.removeAll { clause in candidates.append(Int32(clause)) }
+        // Kept groups move down over settled ones, which the loop has read already.
+        var kept = 0
         forEachTargetGroup(of: candidates) { group in
-            guard keepingHits || !isTaggedWithoutHits(candidates, group) else { return }
+            if !keepingHits && isTaggedWithoutHits(candidates, group) {
+                tagged.append(clauses[Int(candidates[group.lowerBound])].target)
+                return
+            }
             for index in group {
                 let clause = clauses[Int(candidates[index])]
                 markRead(clause.atom)
                 if clause.nearAtom >= 0 { markRead(clause.nearAtom) }
+                candidates[kept] = candidates[index]
+                kept += 1
             }
         }
+        candidates.truncate(to: kept)
     }
 
     /// Calls `body` with the range of each target's clauses in `candidates` (which are in

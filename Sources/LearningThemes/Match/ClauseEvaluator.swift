@@ -113,11 +113,14 @@ struct ClauseEvaluator {
             work.survivors = survivors
             work.survivorStart = survivorStart
         }
-        findCandidates(keepingHits: keepingHits)
+        findCandidates(keepingHits: keepingHits, tagged: &tagged)
         // Most paragraphs end here: a `near/N` clause needs both its sides, and words
         // common enough to be everywhere tend to be one side of one.
         guard !work.candidates.isEmpty else { return }
-        if !work.readAtoms.isEmpty { groupOccurrencesOfReadAtoms() }
+        groupOccurrencesOfReadAtoms()
+        // The targets settled without hits come first: all go in target order at the end.
+        let settled = tagged.count
+        defer { if settled > 0 && tagged.count > settled { tagged.sort(by: <) } }
         var matches = work.matches
         var exclusions = work.exclusions
         defer {
@@ -126,10 +129,6 @@ struct ClauseEvaluator {
         }
         forEachTargetGroup(of: work.candidates) { group in
             let target = clauses[Int(work.candidates[group.lowerBound])].target
-            if !keepingHits && isTaggedWithoutHits(work.candidates, group) {
-                tagged.append(target)
-                return
-            }
             matches.reset()
             for index in group where !clauses[Int(work.candidates[index])].isExclusion {
                 hits(of: work.candidates[index], into: &matches)
