@@ -112,6 +112,50 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(result.evidence.map(\.label), ["professional-curiosity", "neglect", "audit"])
     }
 
+    /// Counting tags skips the hits of a target that one of its clauses settles (see
+    /// `ClauseEvaluator.isTaggedWithoutHits`): the tags must still be those of a full
+    /// classification, in target order, with exclusions, weights, minimum evidence and
+    /// `near/N` in play, and on the corpus with the bundled rules.
+    func testCountingTagsAgreesWithClassification() throws {
+        let rules = """
+        theme neglect
+        min-evidence 2
+        match neg-weak: neglect
+        match neg-strong weight 2: graded care profile
+        exclude neg-self: self-neglect
+        theme professional-curiosity
+        match pc-a: curiosity
+        match pc-b: professional* near/3 curious
+        source audit
+        match au-a: audit
+        exclude au-not: audit committee
+        """
+        try assertCountedTagsMatchClassification(TestSupport.matcher(rules), [
+            "An audit of neglect cases found little curiosity.",
+            "Neglect was raised, and neglect again.",
+            "Staff used the Graded Care Profile.",
+            "Staff used the Graded Care Profile for self-neglect.",
+            "The audit committee met. Professionals were not curious.",
+            "The audit committee approved the audit.",
+            "Self-neglect and neglect.",
+            "Nothing here.",
+        ])
+        let matcher = Matcher(ruleSet: try RuleSet.load(directory: TestSupport.path("rules")))
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("corpus/documents"))
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        assertCountedTagsMatchClassification(matcher, names.map(TestSupport.seed).flatMap { $0.components(separatedBy: "\n\n") })
+    }
+
+    private func assertCountedTagsMatchClassification(_ matcher: Matcher, _ texts: [String]) {
+        var scratch = MatchScratch(matcher: matcher)
+        let ids = matcher.ruleSet.rules.map(\.id)
+        for text in texts {
+            let classified = matcher.classify(text, scratch: &scratch)
+            let expected = (classified.themes + classified.sources).compactMap { ids.firstIndex(of: $0) }.sorted()
+            XCTAssertEqual(matcher.tagIndices(text, scratch: &scratch), expected, text)
+        }
+    }
+
     func testNestedEvidenceIsReportedOnce() throws {
         let rules = "source practice-review\nmatch pr-a: safeguarding practice review*\nmatch pr-b: practice review*\n"
         let result = try TestSupport.matcher(rules).classify("Two Safeguarding Practice Reviews were completed.")

@@ -101,7 +101,6 @@ extension ClauseEvaluator {
     mutating func groupOccurrencesOfReadAtoms() {
         let phrases = buffers.trace.reader(cache: buffers.phraseStates)
         let stamps = atoms.stamps, counts = atoms.counts, values = atoms.values
-        let generation = self.generation
         var found = work.found
         defer { work.found = found }
         found.reset()
