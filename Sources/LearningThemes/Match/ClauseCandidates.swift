@@ -78,19 +78,19 @@ extension ClauseEvaluator {
     }
 
     /// Whether a target whose candidate clauses are `candidates[group]` is tagged whatever
-    /// their hits: one of them reads a single atom and weighs enough alone, and none is an
-    /// exclusion that could cancel it. Such a clause is a candidate only if its atom occurs,
-    /// so it has a hit, and a paragraph's evidence is never below its weight. Counting tags
-    /// needs no more: the occurrences of its atoms need not be expanded.
+    /// their hits: one of them `settlesTarget`, and none is an exclusion that could cancel
+    /// it. Such a clause is a candidate only if its atom occurs, so it has a hit, and a
+    /// paragraph's evidence is never below its weight. Counting tags needs no more: the
+    /// occurrences of its atoms need not be expanded.
+    @inline(__always)
     func isTaggedWithoutHits(_ candidates: ScratchBuffer<Int32>, _ group: Range<Int>) -> Bool {
-        let minimumEvidence = matcher.targets[Int(clauses[Int(candidates[group.lowerBound])].target)].minimumEvidence
-        var isCertain = false
+        var isSettled = false
         for index in group {
             let clause = clauses[Int(candidates[index])]
             if clause.isExclusion { return false }
-            if clause.nearAtom < 0 && clause.weight >= minimumEvidence { isCertain = true }
+            isSettled = isSettled || clause.settlesTarget
         }
-        return isCertain
+        return isSettled
     }
 
     /// Expands the occurrences of `readAtoms` into `grouped`, grouped by atom with a

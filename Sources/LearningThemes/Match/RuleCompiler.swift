@@ -3,6 +3,9 @@
 struct CompiledClause: Sendable, BitwiseCopyable {
     var target: Int32
     var isExclusion: Bool
+    /// A `match` of one phrase set whose weight alone reaches its target's minimum
+    /// evidence: one hit tags the paragraph, unless an exclusion cancels it.
+    var settlesTarget: Bool
     var weight: Int32
     /// The clause's phrase set, and for `near/N` clauses the second set (-1 otherwise).
     var atom: Int32
@@ -53,6 +56,7 @@ struct RuleCompiler {
                 clauseIDs.append(clause.id)
                 clauses.append(CompiledClause(
                     target: Int32(targetIndex), isExclusion: clause.effect == .exclude,
+                    settlesTarget: clause.effect == .match && second < 0 && clause.weight >= rule.minimumEvidence,
                     weight: Int32(clause.weight), atom: first, nearAtom: second,
                     distance: Int32(clause.pattern.near?.distance ?? 0)))
             }
