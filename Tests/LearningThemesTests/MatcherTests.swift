@@ -115,7 +115,8 @@ final class MatcherTests: XCTestCase {
     /// Counting tags skips the hits of a target that one of its clauses settles (see
     /// `ClauseEvaluator.isTaggedWithoutHits`): the tags must still be those of a full
     /// classification, in target order, with exclusions, weights, minimum evidence and
-    /// `near/N` in play, and on the corpus with the bundled rules.
+    /// `near/N` in play, and on the corpus with the bundled rules, also with a phrase state
+    /// cache that starts again within paragraphs.
     func testCountingTagsAgreesWithClassification() throws {
         let rules = """
         theme neglect
@@ -143,11 +144,14 @@ final class MatcherTests: XCTestCase {
         let matcher = Matcher(ruleSet: try RuleSet.load(directory: TestSupport.path("rules")))
         let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("corpus/documents"))
             .filter { $0.hasSuffix(".txt") }.sorted()
-        assertCountedTagsMatchClassification(matcher, names.map(TestSupport.seed).flatMap { $0.components(separatedBy: "\n\n") })
+        let paragraphs = names.map(TestSupport.seed).flatMap { $0.components(separatedBy: "\n\n") }
+        assertCountedTagsMatchClassification(matcher, paragraphs)
+        assertCountedTagsMatchClassification(matcher, paragraphs, maximumPhraseStates: 5)
     }
 
-    private func assertCountedTagsMatchClassification(_ matcher: Matcher, _ texts: [String]) {
-        var scratch = MatchScratch(matcher: matcher)
+    private func assertCountedTagsMatchClassification(_ matcher: Matcher, _ texts: [String],
+                                                      maximumPhraseStates: Int = PhraseStateCache.defaultMaximumStates) {
+        var scratch = MatchScratch(matcher: matcher, maximumPhraseStates: maximumPhraseStates)
         let ids = matcher.ruleSet.rules.map(\.id)
         for text in texts {
             let classified = matcher.classify(text, scratch: &scratch)
