@@ -64,6 +64,7 @@ struct PhraseTrace {
     mutating func detach(upTo end: Int, cache: PhraseStateCache) {
         let phrases = reader(cache: cache)
         phrases.markPresent()
+        // Appending may move `detachedEntries`; the attached entries are read from the cache.
         phrases.forEachAttachedEntry { detachedEntries.append($0) }
         detachedPhraseEnds = phraseEnds.count
         for ordinal in detachedUpTo..<end {
@@ -77,8 +78,9 @@ struct PhraseTrace {
         detachedUpTo = end
     }
 
-    /// Reads the phrases that end at each token, through raw pointers (valid until the
-    /// cache or the trace next changes).
+    /// Reads what the paragraph's tokens left in the trace and the cache (the phrases that
+    /// end at each token, and what they set off) through raw pointers, valid until the
+    /// cache or the trace next changes.
     struct Reader {
         fileprivate let stateOfToken: UnsafeMutablePointer<Int32>
         fileprivate let phraseEnds: UnsafeMutableBufferPointer<Int32>
