@@ -27,6 +27,7 @@ extension ClauseEvaluator {
 
     /// Moves the clauses in `candidateBits` to `candidates` and their atoms to `readAtoms`,
     /// or settles their target (see `findCandidates`).
+    @inline(__always)
     private mutating func listCandidates(keepingHits: Bool, tagged: inout ScratchBuffer<Int32>) {
         var bits = work.candidateBits
         var candidates = work.candidates
