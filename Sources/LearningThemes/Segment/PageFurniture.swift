@@ -35,6 +35,7 @@ extension ParagraphSegmenter {
             guard end - start <= 24 else { return false }
             var index = start
             if index < end && (bytes[index] | 0x20) == UInt8(ascii: "p") { index += 1 }
+            guard index < end, (bytes[index] | 0x20) == UInt8(ascii: "a") else { return false }
             guard end - index >= 3, WordKey.of(bytes, index, index + 3) == ageKey else { return false }
             index += 3
             var sawNumber = false
