@@ -37,13 +37,12 @@ extension ParagraphSegmenter {
             /// Counts a candidate. Out of line: few lines are candidates.
             @inline(never)
             private mutating func tally(_ line: inout SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) {
-                let hash = LineHash.of(bytes, line.start, line.end)
-                if let slot = tallies.find(hash) {
-                    // A different line that happens to share the hash is not counted.
-                    guard isFirstSighting(tallies.entries[slot], of: line, bytes) else { return }
+                let length = line.end - line.start
+                let hash = LineHash.of(bytes, line.start, length: length)
+                if let slot = tallies.find(hash, bytes, line.start, length: length) {
                     tallies.increment(slot)
                 } else if tallies.count < trackedLimit {
-                    tallies.insert(hash, start: line.start, length: line.end - line.start)
+                    tallies.insert(hash, start: line.start, length: length)
                 } else {
                     return
                 }
@@ -72,24 +71,19 @@ extension ParagraphSegmenter {
             // The hashes are found again rather than kept: a document of tiny lines has millions.
             for index in lines.indices where lines[index].isTitleCandidate {
                 let line = lines[index]
-                guard repeatedLengths.contains(line.end - line.start), let slot = tallies.find(LineHash.of(bytes, line.start, line.end)) else { continue }
+                let length = line.end - line.start
+                guard repeatedLengths.contains(length),
+                      let slot = tallies.find(LineHash.of(bytes, line.start, length: length), bytes, line.start, length: length) else { continue }
                 let tally = tallies.entries[slot]
                 if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
             }
             for footer in census.footers { markCompanions(of: Int(footer), lines, bytes) }
         }
 
-        private static func isFirstSighting(_ entry: LineTallies.Entry, of line: SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            let length = line.end - line.start
-            guard Int(entry.length) == length else { return false }
-            for offset in 0..<length where bytes[entry.start + offset] != bytes[line.start + offset] { return false }
-            return true
-        }
-
         /// Flags the lines seen twice whose text is also the opening words of another line.
         /// A line is only searched when its first bytes are those of such a line, and then
-        /// its prefix hashes come from one pass: a few operations for most lines, however
-        /// many lines were seen twice.
+        /// each prefix's hash takes a few operations (`LineHash` reads its ends): a few
+        /// operations for most lines, however many lines were seen twice.
         private static func markPrefixes(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
                                          _ tallies: inout LineTallies) {
             var openings: [UInt64] = []
@@ -118,10 +112,9 @@ extension ParagraphSegmenter {
                     }
                 }
                 guard mayMatch else { continue }
-                var prefixes = LineHash.Prefixes(bytes, line.start)
                 lengths.forEach(below: length) { prefixLength in
                     guard Bytes.isBlank(bytes[line.start + prefixLength]),
-                          let slot = tallies.find(prefixes.hash(length: prefixLength)),
+                          let slot = tallies.find(LineHash.of(bytes, line.start, length: prefixLength), bytes, line.start, length: prefixLength),
                           tallies.entries[slot].count == 2 else { return }
                     tallies.markPrefix(slot)
                 }
