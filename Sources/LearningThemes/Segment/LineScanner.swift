@@ -153,7 +153,8 @@ extension ParagraphSegmenter {
         /// The lanes holding a byte worth a look, as 0x01 bytes in two machine words:
         /// controls, DEL and every byte of a multi-byte character (one range test), the
         /// first bytes of markup, references, emphasis and links, and a space with another
-        /// after it. A superset of what `PlainRuns` stops at; `note` sorts them out.
+        /// after it. What `PlainRuns` stops at, but for the "!" of an image link (see
+        /// `PlainRuns.markupOrDoubleSpace`); `note` sorts them out.
         @inline(__always)
         private static func notableLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
             // Printable ASCII (0x20...0x7E) maps to -128...-34 as signed bytes, everything else
@@ -181,8 +182,7 @@ extension ParagraphSegmenter {
         @inline(__always)
         private static func isNotable(_ byte: UInt8, following: UInt8) -> Bool {
             switch byte {
-            case 0..<Bytes.space, 0x7F...0xFF, UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<"),
-                 UInt8(ascii: "["):
+            case 0..<Bytes.space, 0x7F...0xFF, UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: "["):
                 return true
             case Bytes.space:
                 return following == Bytes.space
@@ -224,7 +224,7 @@ extension ParagraphSegmenter {
             case 0xC0...0xFF:
                 break  // the first byte of a character copied as it is
             default:
-                line.insert(.needsCleaning)  // ! & * [
+                line.insert(.needsCleaning)  // & * [
             }
             return false
         }

@@ -33,8 +33,9 @@ extension ParagraphSegmenter {
         /// comparison results again).
         @inline(__always)
         private static func specialLanes(_ chunk: Chunk, _ following: Chunk) -> (UInt64, UInt64) {
+            // "!" opens an image link, which the cleaner drops whole.
             var special = (chunk .< Chunk(repeating: Bytes.space)) .| (chunk .== Chunk(repeating: 0x7F))
-                .| markupOrDoubleSpace(chunk, following)
+                .| (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| markupOrDoubleSpace(chunk, following)
             // The lead bytes of no-break space and soft hyphen (C2), zero-width space and
             // joiners (E2 80 8B-8D) and byte order mark (EF BB BF). C2 and E2 differ in one
             // bit, so one test finds both.
@@ -44,11 +45,12 @@ extension ParagraphSegmenter {
 
         /// The ASCII bytes that may start markup, a reference, emphasis or a link, and a
         /// space with another after it. One definition for this scan and `LineScanner`'s,
-        /// whose lanes must stay a superset of these.
+        /// which looks for the bytes the cleaner changes. Not the "!" of an image link: the
+        /// cleaner changes it only when a "[" follows, which flags the line anyway.
         @inline(__always)
         static func markupOrDoubleSpace(_ chunk: Chunk, _ following: Chunk) -> SIMDMask<Chunk.MaskStorage> {
             let space = Chunk(repeating: Bytes.space)
-            return (chunk .== Chunk(repeating: UInt8(ascii: "!"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "&")))
+            return (chunk .== Chunk(repeating: UInt8(ascii: "&")))
                 .| (chunk .== Chunk(repeating: UInt8(ascii: "*"))) .| (chunk .== Chunk(repeating: UInt8(ascii: "<")))
                 .| (chunk .== Chunk(repeating: UInt8(ascii: "[")))
                 .| ((chunk .== space) .& (following .== space))
