@@ -60,32 +60,39 @@ extension ParagraphSegmenter {
             swap(&tallies, &census.tallies)
             // The lengths of the lines seen twice: only a prefix of one of these lengths can match.
             var pairLengths = LengthSet()
-            // The lengths of the lines seen more than once: a candidate of another length
-            // was seen once (its tally is its own, of its length), so it need not be hashed again.
-            var repeatedLengths = LengthSet()
+            // The lengths of the titles: a candidate of another length is none (its tally is
+            // of its length), so it need not be hashed again, and without titles no line is.
+            var titleLengths = LengthSet()
             for entry in tallies.entries where entry.count >= 2 {
-                if entry.count == 2 { pairLengths.insert(Int(entry.length)) }
-                repeatedLengths.insert(Int(entry.length))
+                if entry.count == 2 { pairLengths.insert(Int(entry.length)) } else { titleLengths.insert(Int(entry.length)) }
             }
-            if !pairLengths.isEmpty { markPrefixes(lines, bytes, pairLengths, &tallies) }
+            if !pairLengths.isEmpty { titleLengths.formUnion(markPrefixes(lines, bytes, pairLengths, &tallies)) }
+            if !titleLengths.isEmpty { markTitles(lines, bytes, titleLengths, tallies) }
+            for footer in census.footers { markCompanions(of: Int(footer), lines, bytes) }
+        }
+
+        /// Marks as furniture the candidates counted as titles (`titleLengths` holds their lengths).
+        private static func markTitles(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                       _ titleLengths: LengthSet, _ tallies: LineTallies) {
             // The hashes are found again rather than kept: a document of tiny lines has millions.
             for index in lines.indices where lines[index].isTitleCandidate {
                 let line = lines[index]
                 let length = line.end - line.start
-                guard repeatedLengths.contains(length),
+                guard titleLengths.contains(length),
                       let slot = tallies.find(LineHash.of(bytes, line.start, length: length), bytes, line.start, length: length) else { continue }
                 let tally = tallies.entries[slot]
                 if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
             }
-            for footer in census.footers { markCompanions(of: Int(footer), lines, bytes) }
         }
 
-        /// Flags the lines seen twice whose text is also the opening words of another line.
+        /// Flags the lines seen twice whose text is also the opening words of another line,
+        /// and returns their lengths.
         /// A line is only searched when its first bytes are those of such a line, and then
         /// each prefix's hash takes a few operations (`LineHash` reads its ends): a few
         /// operations for most lines, however many lines were seen twice.
         private static func markPrefixes(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
-                                         _ tallies: inout LineTallies) {
+                                         _ tallies: inout LineTallies) -> LengthSet {
+            var prefixLengths = LengthSet()
             var openings: [UInt64] = []
             var hasLongPairs = false
             var firstPairs = BytePairFilter()
@@ -117,8 +124,10 @@ extension ParagraphSegmenter {
                           let slot = tallies.find(LineHash.of(bytes, line.start, length: prefixLength), bytes, line.start, length: prefixLength),
                           tallies.entries[slot].count == 2 else { return }
                     tallies.markPrefix(slot)
+                    prefixLengths.insert(prefixLength)
                 }
             }
+            return prefixLengths
         }
 
         /// The first eight bytes of a text, or all of a shorter one together with its length;
@@ -211,6 +220,10 @@ extension ParagraphSegmenter {
 
             mutating func insert(_ length: Int) {
                 if length < 64 { bits.0 |= 1 << UInt64(length) } else if length < 128 { bits.1 |= 1 << UInt64(length - 64) }
+            }
+
+            mutating func formUnion(_ other: LengthSet) {
+                bits = (bits.0 | other.bits.0, bits.1 | other.bits.1)
             }
 
             /// Calls `body` with every length in the set below `limit`, in increasing order.
