@@ -56,6 +56,12 @@ extension ParagraphSegmenter {
         }
 
         private mutating func addBlock<Sink: ParagraphSink>(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
+            if block.count == 1 {
+                // A line on its own is its own unit (half the blocks): no need to set up the splitter.
+                let line = lines[block.lowerBound]
+                addUnit(block, firstLineMarker: ListMarkers.parse(bytes, line.start, line.end), followsBreak: followsBreak, &assembler)
+                return
+            }
             var isFirst = true
             WrappedLines.split(lines, block, bytes) { unit, firstLineMarker in
                 addUnit(unit, firstLineMarker: firstLineMarker, followsBreak: isFirst && followsBreak, &assembler)
