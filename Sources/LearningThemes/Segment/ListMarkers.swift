@@ -35,12 +35,15 @@ extension ParagraphSegmenter {
         /// Reads the markers at the start of `bytes[start..<end]` (a trimmed line).
         @inline(__always)
         static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {
-            // Most lines open with a word, which is no marker unless ")" follows its first
-            // letter: that much is decided here, without the call.
-            if start + 1 < end && Bytes.isLetter(bytes[start]) && bytes[start + 1] != UInt8(ascii: ")") {
-                return LineMarker(contentStart: start)
-            }
+            // Most lines open with a word: that much is decided here, without the call.
+            if opensWithWord(bytes, start, end) { return LineMarker(contentStart: start) }
             return parseMarkers(bytes, start, end)
+        }
+
+        /// Opens with a word, which is no marker unless ")" follows its first letter ("a) ").
+        @inline(__always)
+        static func opensWithWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            start + 1 < end && Bytes.isLetter(bytes[start]) && bytes[start + 1] != UInt8(ascii: ")")
         }
 
         private static func parseMarkers(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {

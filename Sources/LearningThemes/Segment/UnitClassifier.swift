@@ -37,6 +37,18 @@ extension ParagraphSegmenter {
             return unit
         }
 
+        /// A unit of several plain lines opening with a word, which `text` already holds
+        /// joined: what `classify` makes of the same bytes, which hold no marker and, opening
+        /// with a letter, no bold span or bare number, without copying them again.
+        static func classify(joinedPlainText text: TextBuffer, lineCount: Int, lines: ClosedRange<Int>, followsBreak: Bool,
+                             endsOnLongLine: Bool) -> SegmentUnit {
+            var unit = SegmentUnit(firstLine: lines.lowerBound, lastLine: lines.upperBound, role: .body,
+                                   kind: shortUnitKind(text, lineCount: lineCount), number: nil, followsBreak: followsBreak,
+                                   isPlainText: false, endsOnLongLine: endsOnLongLine)
+            unit.isPlainText = unit.kind == .body
+            return unit
+        }
+
         /// Returns whether the unit opened with a bullet or a number.
         private static func classifyBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marker: LineMarker,
                                           lineCount: Int, isPlain: Bool, _ text: TextBuffer, _ unit: inout SegmentUnit) -> Bool {
@@ -76,12 +88,16 @@ extension ParagraphSegmenter {
                     return false
                 }
             }
-            if lineCount <= 2 && text.withBytes(HeadingShape.isCapitals) {
-                unit.kind = .heading
-            } else if lineCount <= 2 && text.withBytes(HeadingShape.isPlainHeading) {
-                unit.kind = .plainHeading
-            }
+            unit.kind = shortUnitKind(text, lineCount: lineCount)
             return !marker.isEmpty
+        }
+
+        /// The kind of a unit with no number: a short one in capitals is a heading, one of a
+        /// few words perhaps a plain heading.
+        private static func shortUnitKind(_ text: TextBuffer, lineCount: Int) -> SegmentUnit.Kind {
+            guard lineCount <= 2 else { return .body }
+            if text.withBytes(HeadingShape.isCapitals) { return .heading }
+            return text.withBytes(HeadingShape.isPlainHeading) ? .plainHeading : .body
         }
 
         /// A plain range, which starts and ends on a word (markers and blanks are skipped

@@ -87,8 +87,18 @@ extension ParagraphSegmenter {
                                                       marker: firstLineMarker, into: assembler.incomingText))
                 return
             }
+            let first = lines[unit.lowerBound]
+            if ListMarkers.opensWithWord(bytes, first.start, first.end) && unit.allSatisfy({ lines[$0].isPlain }) {
+                // Joined, the lines are the unit's text (joining plain lines makes plain text:
+                // trimmed lines meet at one space or none): joined straight into place.
+                let text = assembler.incomingText
+                text.removeAll()
+                for index in unit { LineJoiner.append(bytes, lines[index].start, lines[index].end, to: text) }
+                assembler.add(UnitClassifier.classify(joinedPlainText: text, lineCount: unit.count, lines: range, followsBreak: followsBreak,
+                                                      endsOnLongLine: endsOnLongLine))
+                return
+            }
             joined.removeAll()
-            // Joining plain lines makes plain text: trimmed lines meet at one space or none.
             var isPlain = true
             for index in unit {
                 LineJoiner.append(bytes, lines[index].start, lines[index].end, to: joined)
