@@ -114,6 +114,48 @@ final class SegmenterPlainLineTests: XCTestCase {
         return first..<last
     }
 
+    /// The unit producer joins the plain lines of a unit opening with a word straight into
+    /// place and classifies the joined text without reading it for markers: the same unit
+    /// as classifying the joined bytes in full, for runs of two to four lines of text.
+    func testJoinedPlainUnitsClassifyAsTheirBytesDo() throws {
+        var compared = 0
+        var headings = 0
+        for input in try inputs() {
+            input.withUnsafeBufferPointer { bytes in
+                var census = Segmenter.RunningTitles.Census()
+                let found = lines(bytes, census: &census)
+                for (index, first) in found.enumerated() where first.kind == .text {
+                    for count in 2...4 where index + count <= found.count {
+                        let unit = found[index..<index + count]
+                        guard unit.allSatisfy({ $0.kind == .text && $0.isPlain }),
+                              Segmenter.ListMarkers.opensWithWord(bytes, first.start, first.end) else { continue }
+                        let joined = Segmenter.TextBuffer()
+                        for line in unit { Segmenter.LineJoiner.append(bytes, line.start, line.end, to: joined) }
+                        let expectedText = Segmenter.TextBuffer()
+                        let expected = joined.withBytes {
+                            Segmenter.UnitClassifier.classify($0, 0, $0.count, origin: .textBlock(lineCount: count), lines: 1...count,
+                                                              followsBreak: true, isPlain: true, endsOnLongLine: true, into: expectedText)
+                        }
+                        let shortcut = Segmenter.UnitClassifier.classify(joinedPlainText: joined, lineCount: count, lines: 1...count,
+                                                                         followsBreak: true, endsOnLongLine: true)
+                        XCTAssertTrue(expectedText.hasSameBytes(as: joined))
+                        XCTAssertEqual(shortcut.kind, expected.kind)
+                        XCTAssertEqual(shortcut.role, expected.role)
+                        XCTAssertEqual(shortcut.number, expected.number)
+                        XCTAssertEqual(shortcut.isPlainText, expected.isPlainText)
+                        XCTAssertEqual(shortcut.firstLine...shortcut.lastLine, expected.firstLine...expected.lastLine)
+                        XCTAssertEqual(shortcut.followsBreak, expected.followsBreak)
+                        XCTAssertEqual(shortcut.endsOnLongLine, expected.endsOnLongLine)
+                        compared += 1
+                        if expected.kind != .body { headings += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+        XCTAssertGreaterThan(headings, 10)
+    }
+
     // MARK: Inputs
 
     /// The corpus documents, and pieces of them with markup, references, odd blanks,
