@@ -89,8 +89,8 @@ extension ParagraphSegmenter {
             }
             let first = lines[unit.lowerBound]
             if ListMarkers.opensWithWord(bytes, first.start, first.end) && unit.allSatisfy({ lines[$0].isPlain }) {
-                // Joined, the lines are the unit's text (joining plain lines makes plain text:
-                // trimmed lines meet at one space or none): joined straight into place.
+                // Joined, plain lines are the unit's text, with no marker to leave out: they are
+                // joined straight into place.
                 let text = assembler.incomingText
                 text.removeAll()
                 for index in unit { LineJoiner.append(bytes, lines[index].start, lines[index].end, to: text) }
@@ -99,6 +99,7 @@ extension ParagraphSegmenter {
                 return
             }
             joined.removeAll()
+            // Joining plain lines makes plain text: trimmed lines meet at one space or none.
             var isPlain = true
             for index in unit {
                 LineJoiner.append(bytes, lines[index].start, lines[index].end, to: joined)
