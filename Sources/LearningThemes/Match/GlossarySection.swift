@@ -12,15 +12,26 @@ enum GlossarySection {
         var words = 0
         Tokenizer().forEachToken(in: heading) { _, _, folded in
             words += 1
-            if glossaryWords.contains(where: { $0.elementsEqual(folded) }) { isGlossary = true }
+            if isGlossaryWord(folded) { isGlossary = true }
         }
         return isGlossary && words <= 6
+    }
+
+    /// Each heading's words are compared: by length first, so most are turned away at once.
+    private static func isGlossaryWord(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        folded.isSpelled("glossary") || folded.isSpelled("abbreviations") || folded.isSpelled("acronyms")
+            || folded.isSpelled("jargon")
     }
 
     static func matches(_ heading: String?) -> Bool {
         guard var heading else { return false }
         return heading.withUTF8 { matches($0) }
     }
+}
 
-    private static let glossaryWords: [[UInt8]] = ["glossary", "abbreviations", "acronyms", "jargon"].map { Array($0.utf8) }
+private extension UnsafeBufferPointer<UInt8> {
+    @inline(__always)
+    func isSpelled(_ word: StaticString) -> Bool {
+        count == word.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
 }
