@@ -28,6 +28,7 @@ extension WordTrie {
                                                  tokenClass: tokenClass))
                 next += 1
             }
+            return true
         }
         tokens.resize(to: tokens.count + (next - first))
         return count

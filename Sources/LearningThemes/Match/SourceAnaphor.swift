@@ -47,19 +47,19 @@ struct SourceAnaphor: Equatable {
         return firstPhrase(in: text)
     }
 
-    /// The first referring phrase of `text`, in one pass over all its words.
+    /// The first referring phrase of `text`, in one pass over its words up to that phrase.
     static func firstPhrase(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
         var finder = AnaphorFinder()
-        Tokenizer().forEachToken(in: text) { range, sentence, folded in
-            // The words after the phrase change nothing: at least they need not be looked up.
-            guard !finder.isFinished else { return }
+        Tokenizer().walkTokens(in: text, while: { range, sentence, folded in
             var word = AnaphorWord(folded)
             // "the Learning & Development Subgroup", "the Learning Hub": a name, not learning.
             if word == .learning, text[range.lowerBound] >= UInt8(ascii: "A"), text[range.lowerBound] <= UInt8(ascii: "Z") {
                 word = .other
             }
             finder.take(word, range: range, sentence: sentence)
-        }
+            // The words after the phrase change nothing.
+            return !finder.isFinished
+        })
         return finder.finish()
     }
 

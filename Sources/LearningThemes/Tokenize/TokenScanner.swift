@@ -12,10 +12,11 @@
 enum TokenScanner {
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
-    /// word), for each word of `text` in order. Returns how many words there were.
+    /// word), for each word of `text` in order, until it returns false. Returns how many
+    /// words it was called with.
     @inline(__always) @discardableResult
     static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, sink: inout Sink,
-                                           _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int, _ ordinal: Int) -> Void) -> Int {
+                                           _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int, _ ordinal: Int) -> Bool) -> Int {
         let codes = sink.byteCodes
         // A run of ASCII letters and digits that starts at or before runStop stops at or
         // before it, so the main loop reads bytes with no bounds check; the text's last
@@ -63,8 +64,9 @@ enum TokenScanner {
                 while true {
                     code = stepRun(bytes, from: &position, codes: codes, sink: &sink)
                     guard code == ByteCode.separator else { break }
-                    word(sink, start, position, chainSentence, words)
+                    let goesOn = word(sink, start, position, chainSentence, words)
                     words &+= 1
+                    guard goesOn else { return words }
                     position &+= 1
                     // The next word's first two bytes in one go, when both are ASCII letters
                     // or digits; any other start goes round the outer loop. They are there to
@@ -86,8 +88,9 @@ enum TokenScanner {
                 sink = continued
                 code = position < text.count ? codes[Int(text[position])] : ByteCode.endOfText
             }
-            word(sink, start, end, sentence, words)
+            let goesOn = word(sink, start, end, sentence, words)
             words &+= 1
+            guard goesOn else { return words }
             // The byte after the word, already loaded: a space is passed at once, and a full
             // stop is judged here, where the word before it is known ("Dr." is no end).
             if code == ByteCode.separator {
@@ -116,7 +119,7 @@ enum TokenScanner {
             let start = position
             sink.beginWord()
             stepRunToEnd(text, from: position, codes: codes, sink: &sink)
-            word(sink, start, text.count, sentence, words)
+            _ = word(sink, start, text.count, sentence, words)
             words &+= 1
         }
         return words

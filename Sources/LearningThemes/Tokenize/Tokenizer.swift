@@ -37,6 +37,16 @@ public struct Tokenizer: Sendable {
     /// and folded bytes (valid only during the call).
     public func forEachToken(in text: UnsafeBufferPointer<UInt8>,
                              _ body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        walkTokens(in: text, while: { range, sentence, folded in
+            body(range, sentence, folded)
+            return true
+        })
+    }
+
+    /// As `forEachToken(in:_:)`, but stops after the first token for which `body` returns
+    /// false: for callers that need only the words up to something they look for.
+    func walkTokens(in text: UnsafeBufferPointer<UInt8>,
+                    while body: (Range<Int>, Int, UnsafeBufferPointer<UInt8>) -> Bool) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumFoldedLength) { buffer in
             var sink = BufferSink(buffer: buffer)
             TokenScanner.scan(text, sink: &sink) { sink, start, end, sentence, _ in
