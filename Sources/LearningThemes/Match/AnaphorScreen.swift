@@ -15,17 +15,32 @@
 /// can be spelled by non-ASCII letters alone (the tests check this against
 /// `ScalarFolding`), so each has a run of its own that this finds.
 struct AnaphorScreen {
-    /// Per first byte, lower-cased, bit n set when a phrase end starting with it is n bytes.
-    private let lengthsByFirstByte: [UInt32]
+    /// Per text byte, in either case, bit n set when a phrase end starting with it is n bytes.
+    private let lengthsByFirstByte: UnsafePointer<UInt32>
     private let spellings: [[UInt8]]
     private let longestSpelling: Int
 
-    static let phraseEnds = AnaphorScreen(spellings: AnaphorWord.spellings.filter(\.word.endsPhrase).map(\.spelling))
+    /// Its tables are written only while it is made.
+    nonisolated(unsafe) static let phraseEnds = AnaphorScreen(spellings: AnaphorWord.spellings.filter(\.word.endsPhrase).map(\.spelling))
+
+    /// What a byte is to the screen: one look-up tells a word byte from the others, and of
+    /// those, the plain ones (see `isPlain`) from those that may join letters into a word.
+    private enum Kind {
+        static let plain: UInt8 = 0
+        static let word: UInt8 = 1
+        static let joining: UInt8 = 2
+    }
+
+    /// Its tables are made once and live for the whole run.
+    nonisolated(unsafe) private static let kinds: UnsafePointer<UInt8> = ByteClass.permanent((0..<256).map { value -> UInt8 in
+        if ByteClass.table[value] == ByteClass.word { return Kind.word }
+        return isPlain(UInt8(value)) ? Kind.plain : Kind.joining
+    })
 
     private init(spellings: [[UInt8]]) {
         var lengths = [UInt32](repeating: 0, count: 256)
         for spelling in spellings { lengths[Int(spelling[0])] |= 1 << UInt32(spelling.count) }
-        lengthsByFirstByte = lengths
+        lengthsByFirstByte = ByteClass.permanent((0..<256).map { lengths[Int(ByteClass.lower[$0])] })
         self.spellings = spellings
         longestSpelling = spellings.map(\.count).max() ?? 0
     }
@@ -33,23 +48,43 @@ struct AnaphorScreen {
     /// False when `text` holds no referring phrase.
     func mayHoldAnaphor(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         // Tables loaded once: a global read in the loop would check its initialisation per word.
-        let classes = ByteClass.classes, lowercase = ByteClass.lowercase
+        let kinds = Self.kinds, lengths = lengthsByFirstByte
         let count = text.count
+        // The last byte that is no word byte: a run that starts before it ends before it,
+        // so the loop over a run's bytes needs no bounds check but for the text's last run.
+        var runStop = count &- 1
+        while runStop >= 0 && kinds[Int(text[runStop])] == Kind.word { runStop &-= 1 }
         var position = 0
+        // The kind of the byte before the run at `position`: plain at the start of the text.
+        var kindBefore = Kind.plain
         var previousRun = 0..<0
+        var previousRunIsWhole = false
         var secondRunEnd = -1
         var runsBefore = 0
         while position < count {
-            guard classes[Int(text[position])] == ByteClass.word else {
+            let kind = kinds[Int(text[position])]
+            guard kind == Kind.word else {
+                kindBefore = kind
                 position &+= 1
                 continue
             }
             let start = position
-            repeat { position &+= 1 } while position < count && classes[Int(text[position])] == ByteClass.word
+            // The end of the text counts as a plain byte after the run.
+            var kindAfter = Kind.plain
+            if position < runStop {
+                repeat {
+                    position &+= 1
+                    kindAfter = kinds[Int(text[position])]
+                } while kindAfter == Kind.word
+            } else {
+                position = count
+            }
             let run = start..<position
-            if !isWholeWord(text, run) {
+            // Nothing on either side can join the run to more letters: it is a word by itself.
+            let isWholeWord = kindBefore == Kind.plain && kindAfter == Kind.plain
+            if !isWholeWord {
                 if isPartOfSomeSpelling(UnsafeBufferPointer(rebasing: text[run])) { return true }
-            } else if mayEndPhrase(text, run, lowercase: lowercase) {
+            } else if run.count < 32 && lengths[Int(text[start])] & (1 << UInt32(run.count)) != 0 {
                 let word = AnaphorWord(UnsafeBufferPointer(rebasing: text[run]))
                 // "Findings …" or "Key findings …" need no word before them, but only as a
                 // paragraph's first two words.
@@ -57,7 +92,7 @@ struct AnaphorScreen {
                 if runsBefore == 0 {
                     // Nothing before it, unless a word of non-ASCII letters.
                     if word.endsPhrase && !isPlain(text, 0..<start) { return true }
-                } else if !isWholeWord(text, previousRun) || !isPlain(text, previousRun.upperBound..<start) {
+                } else if !previousRunIsWhole || !isPlain(text, previousRun.upperBound..<start) {
                     if word.endsPhrase { return true }
                 } else if word.endsPhrase(after: AnaphorWord(UnsafeBufferPointer(rebasing: text[previousRun]))) {
                     return true
@@ -66,30 +101,23 @@ struct AnaphorScreen {
             runsBefore &+= 1
             if runsBefore == 2 { secondRunEnd = position }
             previousRun = run
+            previousRunIsWhole = isWholeWord
+            // The byte after the run is known already: step past it.
+            if position < count {
+                kindBefore = kindAfter
+                position &+= 1
+            }
         }
         return false
     }
 
-    /// The first-byte and length test for a phrase end, before any spelling is compared.
-    @inline(__always)
-    private func mayEndPhrase(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, lowercase: UnsafePointer<UInt8>) -> Bool {
-        run.count < 32
-            && lengthsByFirstByte[Int(lowercase[Int(text[run.lowerBound])])] & (1 << UInt32(run.count)) != 0
-    }
-
-    /// Whether a run of ASCII letters and digits is a word by itself: nothing on either side
-    /// can join it to more letters.
-    private func isWholeWord(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
-        (run.lowerBound == 0 || isPlain(text[run.lowerBound - 1])) && (run.upperBound == text.count || isPlain(text[run.upperBound]))
-    }
-
     private func isPlain<Bytes: Collection<Int>>(_ text: UnsafeBufferPointer<UInt8>, _ range: Bytes) -> Bool {
-        range.allSatisfy { isPlain(text[$0]) }
+        range.allSatisfy { Self.isPlain(text[$0]) }
     }
 
     /// ASCII other than an apostrophe: it neither is nor ends part of a word scalar.
     @inline(__always)
-    private func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "'") }
+    private static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "'") }
 
     private func isPartOfSomeSpelling(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         guard piece.count <= longestSpelling else { return false }
