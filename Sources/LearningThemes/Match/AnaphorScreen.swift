@@ -57,10 +57,6 @@ struct AnaphorScreen {
         var position = 0
         // The kind of the byte before the run at `position`: plain at the start of the text.
         var kindBefore = Kind.plain
-        var previousRun = 0..<0
-        var previousRunIsWhole = false
-        var secondRunEnd = -1
-        var runsBefore = 0
         while position < count {
             let kind = kinds[Int(text[position])]
             guard kind == Kind.word else {
@@ -80,28 +76,13 @@ struct AnaphorScreen {
                 position = count
             }
             let run = start..<position
-            // Nothing on either side can join the run to more letters: it is a word by itself.
-            let isWholeWord = kindBefore == Kind.plain && kindAfter == Kind.plain
-            if !isWholeWord {
+            // A byte on either side may join the run to more letters: a piece of a word.
+            if kindBefore != Kind.plain || kindAfter != Kind.plain {
                 if isPartOfSomeSpelling(UnsafeBufferPointer(rebasing: text[run])) { return true }
-            } else if run.count < 32 && lengths[Int(text[start])] & (1 << UInt32(run.count)) != 0 {
-                let word = AnaphorWord(UnsafeBufferPointer(rebasing: text[run]))
-                // "Findings …" or "Key findings …" need no word before them, but only as a
-                // paragraph's first two words.
-                if word == .resultNoun && (runsBefore < 2 || !isPlain(text, 0...min(secondRunEnd, count - 1))) { return true }
-                if runsBefore == 0 {
-                    // Nothing before it, unless a word of non-ASCII letters.
-                    if word.endsPhrase && !isPlain(text, 0..<start) { return true }
-                } else if !previousRunIsWhole || !isPlain(text, previousRun.upperBound..<start) {
-                    if word.endsPhrase { return true }
-                } else if word.endsPhrase(after: AnaphorWord(UnsafeBufferPointer(rebasing: text[previousRun]))) {
-                    return true
-                }
+            } else if run.count < 32 && lengths[Int(text[start])] & (1 << UInt32(run.count)) != 0
+                        && endsPhrase(text, run) {
+                return true
             }
-            runsBefore &+= 1
-            if runsBefore == 2 { secondRunEnd = position }
-            previousRun = run
-            previousRunIsWhole = isWholeWord
             // The byte after the run is known already: step past it.
             if position < count {
                 kindBefore = kindAfter
@@ -109,6 +90,52 @@ struct AnaphorScreen {
             }
         }
         return false
+    }
+
+    /// Whether the whole word `run` can end a referring phrase, given the words before it.
+    /// Few words get this far, so the words before are found here, by looking back, rather
+    /// than kept track of for every word.
+    private func endsPhrase(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+        let word = AnaphorWord(UnsafeBufferPointer(rebasing: text[run]))
+        guard word.endsPhrase else { return false }
+        let previous = Self.run(before: run.lowerBound, in: text)
+        // "Findings …" or "Key findings …" need no word before them, but only as a
+        // paragraph's first two words.
+        if word == .resultNoun {
+            guard let previous, Self.run(before: previous.lowerBound, in: text) != nil else { return true }
+            let second = Self.run(after: Self.run(after: 0, in: text).upperBound, in: text)
+            if !isPlain(text, 0...min(second.upperBound, text.count - 1)) { return true }
+        }
+        // Nothing before it, unless a word of non-ASCII letters.
+        guard let previous else { return !isPlain(text, 0..<run.lowerBound) }
+        if !isWholeWord(text, previous) || !isPlain(text, previous.upperBound..<run.lowerBound) { return true }
+        return word.endsPhrase(after: AnaphorWord(UnsafeBufferPointer(rebasing: text[previous])))
+    }
+
+    /// The last run of ASCII letters and digits that ends at or before `end`, if any.
+    private static func run(before end: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var upper = end
+        while upper > 0 && kinds[Int(text[upper - 1])] != Kind.word { upper -= 1 }
+        guard upper > 0 else { return nil }
+        var lower = upper - 1
+        while lower > 0 && kinds[Int(text[lower - 1])] == Kind.word { lower -= 1 }
+        return lower..<upper
+    }
+
+    /// The first run of ASCII letters and digits that starts at or after `start`; there must be one.
+    private static func run(after start: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = start
+        while kinds[Int(text[lower])] != Kind.word { lower += 1 }
+        var upper = lower + 1
+        while upper < text.count && kinds[Int(text[upper])] == Kind.word { upper += 1 }
+        return lower..<upper
+    }
+
+    /// Whether a run of ASCII letters and digits is a word by itself: nothing on either side
+    /// can join it to more letters.
+    private func isWholeWord(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+        (run.lowerBound == 0 || Self.isPlain(text[run.lowerBound - 1]))
+            && (run.upperBound == text.count || Self.isPlain(text[run.upperBound]))
     }
 
     private func isPlain<Bytes: Collection<Int>>(_ text: UnsafeBufferPointer<UInt8>, _ range: Bytes) -> Bool {
