@@ -77,6 +77,8 @@ private struct AnaphorLexicon {
     /// Sorted by first byte: those starting with byte b are entries[entryStart[b] ..< entryStart[b + 1]].
     private let entries: UnsafeBufferPointer<Entry>
     private let entryStart: UnsafePointer<Int32>
+    /// Read here, not through the global, whose initialisation would be checked per word.
+    private let lowercase = ByteClass.lowercase
 
     init(spellings: [(word: AnaphorWord, spelling: [UInt8])]) {
         let lengths = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
@@ -99,9 +101,9 @@ private struct AnaphorLexicon {
 
     func word(spelled bytes: UnsafeBufferPointer<UInt8>) -> AnaphorWord {
         guard bytes.count > 0, bytes.count <= PackedSpelling.capacity else { return .other }
-        let first = Int(ByteClass.lowercase[Int(bytes[0])])
+        let first = Int(lowercase[Int(bytes[0])])
         guard lengthsByFirstByte[first] & (1 << UInt32(bytes.count)) != 0 else { return .other }
-        let packed = PackedSpelling(bytes)
+        let packed = PackedSpelling(bytes, lowercase: lowercase)
         for index in Int(entryStart[first])..<Int(entryStart[first + 1]) where entries[index].spelling == packed {
             return entries[index].word
         }
@@ -111,18 +113,22 @@ private struct AnaphorLexicon {
 
 /// Up to 16 bytes of a word, ASCII lower-cased, with its length: equal exactly when the
 /// lower-cased words are.
-private struct PackedSpelling: Equatable {
+struct PackedSpelling: Comparable {
     static let capacity = 16
     private var low: UInt64 = 0
     private var high: UInt64 = 0
     private var count: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lowercase lower: UnsafePointer<UInt8> = ByteClass.lowercase) {
         count = bytes.count
-        let lower = ByteClass.lowercase
         for index in 0..<min(bytes.count, 8) { low |= UInt64(lower[Int(bytes[index])]) << (8 * UInt64(index)) }
         for index in min(bytes.count, 8)..<min(bytes.count, Self.capacity) {
             high |= UInt64(lower[Int(bytes[index])]) << (8 * UInt64(index - 8))
         }
+    }
+
+    /// An order in which to search a sorted list of them.
+    static func < (left: PackedSpelling, right: PackedSpelling) -> Bool {
+        (left.count, left.low, left.high) < (right.count, right.low, right.high)
     }
 }

@@ -17,8 +17,9 @@
 struct AnaphorScreen {
     /// Per text byte, in either case, bit n set when a phrase end starting with it is n bytes.
     private let lengthsByFirstByte: UnsafePointer<UInt32>
-    private let spellings: [[UInt8]]
-    private let longestSpelling: Int
+    /// Every piece of every spelling (each run of its bytes), sorted: a run that may be part
+    /// of a longer word is found by binary search rather than compared with each spelling.
+    private let pieces: [PackedSpelling]
 
     /// Its tables are written only while it is made.
     nonisolated(unsafe) static let phraseEnds = AnaphorScreen(spellings: AnaphorWord.spellings.filter(\.word.endsPhrase).map(\.spelling))
@@ -41,8 +42,17 @@ struct AnaphorScreen {
         var lengths = [UInt32](repeating: 0, count: 256)
         for spelling in spellings { lengths[Int(spelling[0])] |= 1 << UInt32(spelling.count) }
         lengthsByFirstByte = ByteClass.permanent((0..<256).map { lengths[Int(ByteClass.lower[$0])] })
-        self.spellings = spellings
-        longestSpelling = spellings.map(\.count).max() ?? 0
+        var pieces: [PackedSpelling] = []
+        for spelling in spellings {
+            spelling.withUnsafeBufferPointer { spelling in
+                for start in spelling.indices {
+                    for end in (start + 1)...spelling.count {
+                        pieces.append(PackedSpelling(UnsafeBufferPointer(rebasing: spelling[start..<end])))
+                    }
+                }
+            }
+        }
+        self.pieces = pieces.sorted()
     }
 
     /// False when `text` holds no referring phrase.
@@ -146,13 +156,15 @@ struct AnaphorScreen {
     @inline(__always)
     private static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "'") }
 
+    /// Whether `piece`, lower-cased, is part of some phrase end's spelling.
     private func isPartOfSomeSpelling(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard piece.count <= longestSpelling else { return false }
-        let lower = ByteClass.lowercase
-        return spellings.contains { spelling in
-            spelling.count >= piece.count && (0...(spelling.count - piece.count)).contains { offset in
-                piece.indices.allSatisfy { spelling[offset + $0] == lower[Int(piece[$0])] }
-            }
+        guard piece.count <= PackedSpelling.capacity else { return false }
+        let packed = PackedSpelling(piece)
+        var low = 0, high = pieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle] < packed { low = middle + 1 } else { high = middle }
         }
+        return low < pieces.count && pieces[low] == packed
     }
 }
