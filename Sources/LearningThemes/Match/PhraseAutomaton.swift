@@ -139,14 +139,13 @@ struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// Runs the automaton over `tokens`, recording in `trace` the state of each token and
-    /// which tokens end a phrase; `generation` identifies the paragraph. Returns the number
+    /// Runs the automaton over `tokens`, recording in `trace` which tokens end a phrase,
+    /// with their states; `generation` identifies the paragraph. Returns the number
     /// of cache misses. Steps go through `cache`, which holds the states met so far (see
     /// `PhraseStateCache`).
     func trace(_ tokens: ScratchBuffer<ClassedToken>, trie: WordTrie, generation: UInt32,
                into trace: inout PhraseTrace, cache: PhraseStateCache) -> Int {
-        trace.reset(tokenCount: tokens.count, generation: generation)
-        let stateOfToken = trace.stateOfToken.base
+        trace.reset(generation: generation)
         let fromEmpty = cache.fromEmpty
         var keys = cache.keys
         var targets = cache.targets
@@ -185,7 +184,7 @@ struct PhraseAutomaton: Sendable {
             if state == PhraseStateCache.unknown {
                 trace.phraseEnds = phraseEnds
                 state = cache.step(from: from, tokenClass: token.tokenClass, automaton: self, trie: trie) {
-                    trace.detach(upTo: ordinal, cache: cache)
+                    trace.detach(cache: cache)
                 }
                 phraseEnds = trace.phraseEnds
                 misses &+= 1
@@ -196,8 +195,9 @@ struct PhraseAutomaton: Sendable {
                 lookupState = cache.lookupState.base
                 endsPhrase = cache.endsPhrase.base
             }
-            stateOfToken[ordinal] = state
-            if endsPhrase[Int(state)] { phraseEnds.append(Int32(truncatingIfNeeded: ordinal)) }
+            if endsPhrase[Int(state)] {
+                phraseEnds.append(PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state))
+            }
             from = lookupState[Int(state)]
         }
         trace.phraseEnds = phraseEnds

@@ -1,5 +1,5 @@
-/// What the phrase automaton leaves for `ClauseEvaluator`: the state each classed token
-/// left the automaton in, and which tokens end some phrase. From the states of those it
+/// What the phrase automaton leaves for `ClauseEvaluator`: which classed tokens end some
+/// phrase, and the state each of those left the automaton in. From those states it
 /// reads what the tokens set off (see `TriggerTable`): the queried atoms present, and the
 /// clause entries. Most classed tokens end no phrase (they start or continue one), so the
 /// passes after the scan visit only the tokens that do.
@@ -11,17 +11,21 @@
 /// that point first get what they set off recorded and their outputs copied out
 /// (*detached*).
 struct PhraseTrace {
-    /// Per classed token: its state in the cache, or ~d for detached output list d.
-    var stateOfToken = ScratchBuffer<Int32>()
-    /// The ordinals of the tokens whose state ends some phrase, in order; the automaton
-    /// appends to it as it goes. The first `detachedPhraseEnds` are detached tokens.
-    var phraseEnds = ScratchBuffer<Int32>()
+    /// A classed token whose state ends some phrase: its ordinal, and its state in the
+    /// cache, or ~d for detached output list d. Only these tokens' states are ever read,
+    /// so only they are stored, with the state at hand for the passes that read it.
+    struct PhraseEnd: BitwiseCopyable {
+        var ordinal: Int32
+        var state: Int32
+    }
+
+    /// The tokens whose state ends some phrase, in order; the automaton appends to it as
+    /// it goes. The first `detachedPhraseEnds` are detached tokens.
+    var phraseEnds = ScratchBuffer<PhraseEnd>()
     private var detachedPhraseEnds = 0
     /// Detached list d is detachedOutputs[detachedStart[d] ..< detachedStart[d + 1]].
     private var detachedStart = ScratchBuffer<Int32>()
     private var detachedOutputs = ScratchBuffer<PhraseStateCache.Output>()
-    /// The tokens before this ordinal are detached.
-    private var detachedUpTo = 0
     /// Per atom: the generation of the last paragraph in which it was present, for queried
     /// atoms (see `AtomClauseIndex`), at `presence[atom]`. Atom -1, the other atom of an
     /// entry that needs none, is marked present in every paragraph: each entry is then
@@ -38,7 +42,6 @@ struct PhraseTrace {
     }
 
     func deallocate() {
-        stateOfToken.deallocate()
         phraseEnds.deallocate()
         detachedStart.deallocate()
         detachedOutputs.deallocate()
@@ -46,44 +49,39 @@ struct PhraseTrace {
         detachedEntries.deallocate()
     }
 
-    /// Starts a paragraph of `tokenCount` classed tokens, whose states are then written
-    /// through `stateOfToken.base`.
-    mutating func reset(tokenCount: Int, generation: UInt32) {
+    /// Starts a paragraph.
+    mutating func reset(generation: UInt32) {
         self.generation = generation
-        stateOfToken.resize(to: tokenCount)
         phraseEnds.reset()
         detachedPhraseEnds = 0
         detachedStart.reset()
         detachedStart.append(0)
         detachedOutputs.reset()
         detachedEntries.reset()
-        detachedUpTo = 0
     }
 
-    /// Detaches the tokens before `end`, while their states are still in `cache`.
-    mutating func detach(upTo end: Int, cache: PhraseStateCache) {
+    /// Detaches the tokens so far, while their states are still in `cache`.
+    mutating func detach(cache: PhraseStateCache) {
         let phrases = reader(cache: cache)
         phrases.markPresent()
         // Appending may move `detachedEntries`; the attached entries are read from the cache.
         phrases.forEachAttachedEntry { detachedEntries.append($0) }
-        detachedPhraseEnds = phraseEnds.count
-        for ordinal in detachedUpTo..<end {
-            let state = Int(stateOfToken[ordinal])
+        for index in detachedPhraseEnds..<phraseEnds.count {
+            let state = Int(phraseEnds[index].state)
             for output in Int(cache.outputStart[state])..<Int(cache.outputStart[state + 1]) {
                 detachedOutputs.append(cache.outputs[output])
             }
-            stateOfToken[ordinal] = ~Int32(detachedStart.count - 1)
+            phraseEnds[index].state = ~Int32(detachedStart.count - 1)
             detachedStart.append(Int32(detachedOutputs.count))
         }
-        detachedUpTo = end
+        detachedPhraseEnds = phraseEnds.count
     }
 
     /// Reads what the paragraph's tokens left in the trace and the cache (the phrases that
     /// end at each token, and what they set off) through raw pointers, valid until the
     /// cache or the trace next changes.
     struct Reader {
-        fileprivate let stateOfToken: UnsafeMutablePointer<Int32>
-        fileprivate let phraseEnds: UnsafeMutableBufferPointer<Int32>
+        fileprivate let phraseEnds: UnsafeMutableBufferPointer<PhraseEnd>
         fileprivate let detachedPhraseEnds: Int
         fileprivate let outputs: UnsafeMutablePointer<PhraseStateCache.Output>
         fileprivate let outputStart: UnsafeMutablePointer<Int32>
@@ -105,7 +103,7 @@ struct PhraseTrace {
             var end = UnsafePointer(phraseEnds.baseAddress!) + detachedPhraseEnds
             let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
             while end < last {
-                body(triggers[Int(stateOfToken[Int(end.pointee)])])
+                body(triggers[Int(end.pointee.state)])
                 end += 1
             }
         }
@@ -144,10 +142,10 @@ struct PhraseTrace {
             }
         }
 
-        /// The (atom, length) of each phrase that ends at token `ordinal`, in the order the
-        /// automaton lists them.
-        func outputs(ofToken ordinal: Int) -> UnsafeBufferPointer<PhraseStateCache.Output> {
-            let state = Int(stateOfToken[ordinal])
+        /// The (atom, length) of each phrase that ends at the token of `phraseEnds[index]`,
+        /// in the order the automaton lists them.
+        func outputs(ofPhraseEnd index: Int) -> UnsafeBufferPointer<PhraseStateCache.Output> {
+            let state = Int(phraseEnds[index].state)
             let (list, starts) = state >= 0 ? (outputs, outputStart) : (detachedOutputs, detachedStart)
             let index = state >= 0 ? state : Int(~state)
             let lower = Int(starts[index])
@@ -171,17 +169,17 @@ struct PhraseTrace {
             }
             for index in 0..<detachedPhraseEnds {
                 let end = phraseEnds[index]
-                let list = Int(~stateOfToken[Int(end)])
+                let list = Int(~end.state)
                 let lower = Int(detachedStart[list])
-                collect(end, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
+                collect(end.ordinal, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
             }
             var end = UnsafePointer(phraseEnds.baseAddress!) + detachedPhraseEnds
             let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
             while end < last {
-                let state = Int(stateOfToken[Int(end.pointee)])
+                let state = Int(end.pointee.state)
                 if triggers[state].atomBits & readBits != 0 {
                     let lower = Int(outputStart[state])
-                    collect(end.pointee, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
+                    collect(end.pointee.ordinal, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
                 }
                 end += 1
             }
@@ -189,7 +187,7 @@ struct PhraseTrace {
     }
 
     func reader(cache: PhraseStateCache) -> Reader {
-        Reader(stateOfToken: stateOfToken.base, phraseEnds: phraseEnds.elements, detachedPhraseEnds: detachedPhraseEnds,
+        Reader(phraseEnds: phraseEnds.elements, detachedPhraseEnds: detachedPhraseEnds,
                outputs: cache.outputs.base, outputStart: cache.outputStart.base,
                detachedOutputs: detachedOutputs.base, detachedStart: detachedStart.base,
                triggers: cache.triggers.triggers.base, queriedAtoms: cache.triggers.queriedAtoms.base,
