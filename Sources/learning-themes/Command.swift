@@ -54,7 +54,12 @@ enum CommonOptions {
                                    help: "colour in the terminal view: auto (default; off with NO_COLOR), always, never")
 
     static func loadMatcher(_ arguments: ParsedArguments) throws -> Matcher {
-        Matcher(ruleSet: try RuleSet.load(directory: try RulesLocator.locate(arguments.value("--rules"))))
+        let matcher = Matcher(ruleSet: try RuleSet.load(directory: try RulesLocator.locate(arguments.value("--rules"))))
+        // A command loads the rules once and uses them until the process exits. This
+        // retain is never released, so their ~120,000 objects are not freed one by one
+        // when the command returns (2% of a corpus run); the system reclaims them at once.
+        _ = Unmanaged.passRetained(matcher)
+        return matcher
     }
 
     static func jobs(_ arguments: ParsedArguments) throws -> Int {
