@@ -153,6 +153,8 @@ extension MetadataDetector {
             cells.append(start..<range.upperBound)
         }
 
+        func hasTab(in range: Range<Int>) -> Bool { firstTab(in: range) != nil }
+
         private func firstTab(in range: Range<Int>) -> Int? {
             bytes.withUnsafeBufferPointer { buffer in
                 ByteSearch.offset(of: 0x09, in: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)

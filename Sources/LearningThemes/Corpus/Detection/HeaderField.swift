@@ -40,10 +40,15 @@ extension MetadataDetector {
         static func fields(in document: DocumentText, lines numbers: ClosedRange<Int>) -> [HeaderField] {
             var found: [HeaderField] = []
             var cells: [Range<Int>] = []
-            for number in numbers where number <= document.lineCount {
-                document.cells(ofLine: number, into: &cells)
-                for index in cells.indices {
-                    if let field = field(inCell: index, of: cells, line: number, of: document) { found.append(field) }
+            document.bytes.withUnsafeBufferPointer { bytes in
+                for number in numbers where number <= document.lineCount {
+                    // Most lines are a single cell of prose: they are ruled out before being split.
+                    let line = document.lineRange(number)
+                    guard document.hasTab(in: line) || HeaderLabel.mayOpen(line, in: bytes) else { continue }
+                    document.cells(ofLine: number, into: &cells)
+                    for index in cells.indices where HeaderLabel.mayOpen(cells[index], in: bytes) {
+                        if let field = field(inCell: index, of: cells, line: number, of: document) { found.append(field) }
+                    }
                 }
             }
             return found

@@ -59,6 +59,33 @@ extension MetadataDetector {
             return Match(label: found.index, labelRange: position..<found.end, hasColon: rest.hasColon, value: rest.value)
         }
 
+        /// False when `match` would find no label opening the cell at `cell` of `bytes`,
+        /// told from its first word alone without making a `ScanText`: most cells are
+        /// prose, and `fields` asks this of every cell of the opening. True when unsure
+        /// (a non-ASCII byte where `match` would look for a space).
+        static func mayOpen(_ cell: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var position = cell.lowerBound
+            func passSpaces() -> Bool {
+                while position < cell.upperBound, case let byte = bytes[position], byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    position += 1
+                }
+                return position < cell.upperBound && bytes[position] >= 0x80
+            }
+            if passSpaces() { return true }
+            if position < cell.upperBound, bytes[position] == hash {
+                while position < cell.upperBound, bytes[position] == hash { position += 1 }
+                if passSpaces() { return true }
+            }
+            if position + 1 < cell.upperBound, bytes[position] == asterisk, bytes[position + 1] == asterisk { position += 2 }
+            var key = PhraseIndex.emptyWordKey
+            let wordStart = position
+            while position < cell.upperBound, case let lower = bytes[position] | 0x20, lower >= 0x61, lower <= 0x7A {
+                key = PhraseIndex.wordKey(key, lower)
+                position += 1
+            }
+            return position > wordStart && labelIndex.mayStart(withWord: key)
+        }
+
         /// The colon and value after a label: "**", a colon (perhaps after spaces) and "**"
         /// may each come, in that order. Each is taken when present and left out again when
         /// taking it leaves no valid value, so "DATE :x" reads as the value ":x", no colon.
