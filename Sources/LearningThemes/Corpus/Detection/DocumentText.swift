@@ -69,6 +69,7 @@ extension MetadataDetector {
                 end = limit
             }
             var starts = [0]
+            starts.reserveCapacity(Self.indexedLineCount + 2)
             let textEnd = end
             bytes.withUnsafeBufferPointer { whole in
                 let buffer = UnsafeBufferPointer(rebasing: whole[..<textEnd])

@@ -7,6 +7,9 @@ extension MetadataDetector {
         let text: String
         let parts: [(line: Int, text: String)]
         let evidence: String
+        /// The kind of document the title names (`DocumentKindWords.kind(ofTitle:)`), read
+        /// once: choosing the title and the document's kind both ask for it.
+        let kind: DocumentKind?
 
         var line: Int { parts[0].line }
 
@@ -26,7 +29,7 @@ extension MetadataDetector {
             for field in fields where field.roles.contains(.title) && !field.value.isEmpty {
                 labelled.append(fromField(field, in: document, wrapped: &wrapped))
             }
-            return labelled.first(where: namesKind)
+            return labelled.first { $0.kind != nil }
                 ?? heading(in: document, lines: 1...headingLineCount)
                 ?? runningTitle(in: document)
                 ?? labelled.first
@@ -37,10 +40,6 @@ extension MetadataDetector {
         /// A heading or running title is a line, not a wrapped paragraph.
         private static let longestTitle = 140
 
-        private static func namesKind(_ title: DocumentTitle) -> Bool {
-            DocumentKindWords.kind(ofTitle: title.text) != nil
-        }
-
         /// A title wrapped onto a second line is joined when that line goes on to name a
         /// kind or a period ("Title: Local Safeguarding Children Partnership" /
         /// "Annual Report 2022/2023"). `wrapped` remembers, per line, whether it is such a
@@ -48,13 +47,15 @@ extension MetadataDetector {
         private static func fromField(_ field: HeaderField, in document: DocumentText,
                                       wrapped: inout [Int: String?]) -> DocumentTitle {
             var parts = [(line: field.valueLine, text: field.value)]
-            if DocumentKindWords.kind(ofTitle: field.value) == nil, let next = field.lineAfterValue {
+            let valueKind = DocumentKindWords.kind(ofTitle: field.value)
+            if valueKind == nil, let next = field.lineAfterValue {
                 if wrapped[next] == nil { wrapped[next] = continuation(line: next, in: document) }
                 if let text = wrapped[next]! { parts.append((next, text)) }
             }
             let quoted = [field.evidence] + parts.dropFirst().map(\.text)
-            return DocumentTitle(text: parts.map(\.text).joined(separator: " "), parts: parts,
-                                 evidence: quoted.joined(separator: " / "))
+            let text = parts.map(\.text).joined(separator: " ")
+            return DocumentTitle(text: text, parts: parts, evidence: quoted.joined(separator: " / "),
+                                 kind: parts.count == 1 ? valueKind : DocumentKindWords.kind(ofTitle: text))
         }
 
         private static func continuation(line: Int, in document: DocumentText) -> String? {
@@ -70,8 +71,8 @@ extension MetadataDetector {
             for number in numbers where number <= document.lineCount && standsAlone(number, in: document)
                 && !document.isLonger(number, than: longestTitle) {
                 let text = document.plainLine(number)
-                guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil else { continue }
-                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number))
+                guard isTitleShaped(text), let kind = DocumentKindWords.kind(ofTitle: text) else { continue }
+                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number), kind: kind)
             }
             return nil
         }
@@ -84,12 +85,12 @@ extension MetadataDetector {
                 guard PartnershipName.mayBeNamed(in: ScanText(bytes: document.bytes, range: line)),
                       !document.isLonger(line: line, than: longestTitle) else { return false }
                 let text = document.plainText(ofLine: line)
-                guard isTitleShaped(text), DocumentKindWords.kind(ofTitle: text) != nil,
+                guard isTitleShaped(text), let kind = DocumentKindWords.kind(ofTitle: text),
                       ReportingPeriod.normalise(text) != nil else { return false }
                 // Counting the lines before it is left until a line is likely the title.
                 let number = document.lineNumber(startingAt: line.lowerBound)
                 guard !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty else { return false }
-                found = DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedText(ofLine: line))
+                found = DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedText(ofLine: line), kind: kind)
                 return true
             }
             return found

@@ -96,7 +96,7 @@ public enum MetadataDetector {
     /// taken to committee) stays what the title says.
     private static func kind(title: DocumentTitle?, fields: [HeaderField],
                              opening: TextWindow) -> DetectedValue<DocumentKind>? {
-        let titleKind = title.flatMap { DocumentKindWords.kind(ofTitle: $0.text) }
+        let titleKind = title?.kind
         let committeeLabels = fields.filter { $0.roles.contains(.committeeHeader) }
         let distinctLabels = Set(committeeLabels.map(\.labelNumber))
         let isCommitteeReport = distinctLabels.count >= committeeLabelsNeeded
