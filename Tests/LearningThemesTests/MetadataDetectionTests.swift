@@ -280,6 +280,29 @@ final class MetadataDetectionTests: XCTestCase {
         }
     }
 
+    /// `HeaderLabel.mayOpen` rules cells out before `match` reads them: it must never rule
+    /// out a cell that `match` finds a label in, on the seeds' cells and on awkward ones.
+    func testHeaderLabelPreTestRulesOutNoCellWithALabel() {
+        let seeds = ["000_e02728fd870d2b9b.txt", "001_ac00c8670f1ab85a.txt", "002_99b8432725e0b66d.txt",
+                     "003_d2ec2fb248091264.txt", "004_88e82ee6e365f5e3.txt"]
+        let seedCells = seeds.flatMap { name in
+            TestSupport.seed(name).split(separator: "\n").prefix(300).flatMap { $0.split(separator: "\t").map(String.init) }
+        }
+        let awkward = ["Date: 1 May 2024", "  # **REPORT TITLE:** x", "\u{00A0}Title: x", "\u{2003}Date", "##\u{00A0}Wards",
+                       "**Meeting Date**", "DATE OF DECISION", "Dates", "Title:Health", "report of the panel", "Wards:",
+                       "\u{0301}Date: x", "# ", "", "**", "The report", "Children: x", "7 Date"]
+        var labels = 0
+        for text in seedCells + awkward {
+            let bytes = Array(text.utf8)
+            let found = MetadataDetector.HeaderLabel.match(in: MetadataDetector.ScanText(bytes: bytes, range: 0..<bytes.count)) != nil
+            let mayOpen = bytes.withUnsafeBufferPointer { MetadataDetector.HeaderLabel.mayOpen(0..<bytes.count, in: $0) }
+            if found { labels += 1 }
+            XCTAssertTrue(mayOpen || !found, text)
+        }
+        XCTAssertGreaterThan(labels, 10)
+        XCTAssertFalse(Array("The report".utf8).withUnsafeBufferPointer { MetadataDetector.HeaderLabel.mayOpen(0..<10, in: $0) })
+    }
+
     // MARK: Hostile and awkward text
 
     func testAFiveMegabyteSingleLineIsReadQuicklyAndNothingIsMadeUp() {
