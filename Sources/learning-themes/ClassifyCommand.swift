@@ -16,9 +16,10 @@ enum ClassifyCommand: Command {
     ]
     static let details = """
     Folders are read recursively (.txt .md .html .htm .pdf .docx); a folder with a manifest.txt
-    is read as a corpus, so documents get their manifest ids. '-' reads standard input.
-    A file that cannot be read is reported on standard error and the others still run
-    (exit code 1).
+    is read as a corpus, so documents get their manifest ids; a document whose manifest kind
+    is a review, audit or inspection report gives every paragraph that learning source.
+    '-' reads standard input. A file that cannot be read is reported on standard error and
+    the others still run (exit code 1).
 
     Examples:
       learning-themes classify corpus/documents/002_99b8432725e0b66d.txt
