@@ -60,6 +60,20 @@ final class DocumentSourceTests: XCTestCase {
         }
     }
 
+    func testCountingALeadInGivesTheDocumentSourceOnce() throws {
+        // A lead-in (whose introducing sentence is matched again) and its item: the source once each.
+        let text = """
+        The practice review was discussed by partners in June. Actions included:
+
+        - A new neglect toolkit for schools.
+        """
+        try withDocument(text) { path in
+            let (_, document, tally) = try classify(DocumentMetadata(id: "m", path: path, kind: .practiceReview))
+            XCTAssertEqual(document.paragraphs.map(\.classification.sources), [["practice-review"], ["practice-review"]])
+            XCTAssertEqual(tally.pairCounts, DocumentTally(document, ruleSet: Self.matcher.ruleSet).pairCounts)
+        }
+    }
+
     func testOnlyKindsThatAreLearningSourcesAddOne() throws {
         XCTAssertEqual(DocumentKind.auditReport.learningSource, "audit")
         XCTAssertEqual(DocumentKind.inspectionReport.learningSource, "inspection")

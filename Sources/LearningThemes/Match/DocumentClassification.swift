@@ -151,8 +151,9 @@ struct ParagraphTagCounter {
             isKept = true
             return matcher.tags(text, scratch: &scratch).filter { matcher.targets[Int($0)].isSource }
         }
+        // `ownSources`, not `found`: the matcher may have run again for a heading or lead-in.
         let addsDocumentSource = documentSource.map { source in
-            !found.contains(source) && !inherited.contains { $0.label == source }
+            !ownSources.contains(source) && !inherited.contains { $0.label == source }
         } ?? false
         if inherited.isEmpty && !isKept && !addsDocumentSource {
             body(found)
