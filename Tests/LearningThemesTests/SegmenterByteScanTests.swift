@@ -44,4 +44,22 @@ final class SegmenterByteScanTests: XCTestCase {
             XCTAssertEqual(length, expected, text)
         }
     }
+
+    func testLineHashReadsEveryByte() {
+        // Lines of a numbered run share their ends; were only the ends hashed, they would all
+        // fall in one slot of the running-title table, and counting them would be quadratic.
+        let lines = (0..<2_000).map { Array(String(format: "Heading A %06d Heading Z", $0).utf8) }
+        let hashes = Set(lines.map { line in
+            line.withUnsafeBufferPointer { ParagraphSegmenter.LineHash.of($0, 0, length: $0.count) }
+        })
+        XCTAssertEqual(hashes.count, lines.count)
+        // Every prefix's hash from one pass is the hash of that prefix on its own.
+        let line = Array("Annual Report 2023-24 of the partnership".utf8)
+        line.withUnsafeBufferPointer { bytes in
+            var prefixes = ParagraphSegmenter.LineHash.Prefixes(bytes, 0)
+            for length in 1...bytes.count {
+                XCTAssertEqual(prefixes.hash(length: length), ParagraphSegmenter.LineHash.of(bytes, 0, length: length))
+            }
+        }
+    }
 }

@@ -1,34 +1,64 @@
 extension ParagraphSegmenter {
-    /// A 64-bit hash of a short text from its length and its first and last eight bytes:
-    /// a few operations whatever the length, and as cheap for every prefix of a line. Equal
-    /// text gives equal hashes; texts that differ only in their middle share one, so callers
-    /// compare the bytes before trusting a match (as `LineTallies` does). Never 0, so 0 can
-    /// mean "no hash".
+    /// A fast 64-bit hash of a byte range, eight bytes per multiply (a byte-wise hash such
+    /// as FNV spends a multiply on every byte). Equal text gives equal hashes; callers
+    /// compare the bytes before trusting a match. Never 0, so 0 can mean "no hash".
+    ///
+    /// Whole words are mixed in first and the length last, so the hashes of several
+    /// prefixes of one line can be had in a single pass over it (`Prefixes`).
     enum LineHash {
-        /// The hash of `bytes[start..<start + length]`.
-        @inline(__always)
+        private static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+
+        /// Every byte counts: a hash of only some of them (say the ends) would give every
+        /// line of a numbered run ("Heading 000001 …") the same hash, and the table's probes
+        /// for them would grow with the run, quadratic in all.
         static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> UInt64 {
-            let head = packed(bytes, start, min(length, 8))
-            // Overlaps the head in a text of nine to fifteen bytes, which is as good.
-            let tail = length > 8 ? packed(bytes, start + length - 8, 8) : 0
-            let hash = mix(mix(mix(head) ^ tail) ^ UInt64(length))
-            return hash == 0 ? 1 : hash
+            var prefixes = Prefixes(bytes, start)
+            return prefixes.hash(length: length)
         }
 
-        /// `bytes[start..<start + count]` (`count` at most 8), the first byte lowest.
-        @inline(__always)
-        private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
-            if start + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress) {
-                let word = SWAR.word(base, at: start)
-                return count >= 8 ? word : word & ((1 << UInt64(8 * count)) &- 1)
+        /// Hashes of prefixes of one text, asked for in increasing length.
+        struct Prefixes {
+            private let bytes: UnsafeBufferPointer<UInt8>
+            private let start: Int
+            private var wordsEnd: Int
+            private var state = LineHash.seed
+
+            init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
+                self.bytes = bytes
+                self.start = start
+                wordsEnd = start
             }
-            var packed: UInt64 = 0
-            for offset in 0..<count { packed |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
-            return packed
+
+            /// The hash of the first `length` bytes; `length` may not be less than last time.
+            mutating func hash(length: Int) -> UInt64 {
+                let end = start + length
+                if let base = UnsafeRawPointer(bytes.baseAddress) {
+                    while wordsEnd + 8 <= end {
+                        state = mix(state ^ base.loadUnaligned(fromByteOffset: wordsEnd, as: UInt64.self))
+                        wordsEnd += 8
+                    }
+                }
+                var tail: UInt64 = 0
+                if wordsEnd + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress) {
+                    // The bytes past the end are masked off: the same value as packing byte by byte.
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: wordsEnd, as: UInt64.self))
+                    tail = word & ((1 << UInt64(8 * (end - wordsEnd))) &- 1)
+                } else {
+                    var shift: UInt64 = 0
+                    var index = wordsEnd
+                    while index < end {
+                        tail |= UInt64(bytes[index]) << shift
+                        shift += 8
+                        index += 1
+                    }
+                }
+                let hash = mix(mix(state ^ tail) ^ UInt64(length))
+                return hash == 0 ? 1 : hash
+            }
         }
 
         @inline(__always)
-        private static func mix(_ value: UInt64) -> UInt64 {
+        fileprivate static func mix(_ value: UInt64) -> UInt64 {
             let product = value &* 0x9E37_79B9_7F4A_7C15
             return product ^ (product >> 29)
         }

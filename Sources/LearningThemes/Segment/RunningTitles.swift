@@ -88,8 +88,8 @@ extension ParagraphSegmenter {
         /// Flags the lines seen twice whose text is also the opening words of another line,
         /// and returns their lengths.
         /// A line is only searched when its first bytes are those of such a line, and then
-        /// each prefix's hash takes a few operations (`LineHash` reads its ends): a few
-        /// operations for most lines, however many lines were seen twice.
+        /// its prefix hashes come from one pass: a few operations for most lines, however
+        /// many lines were seen twice.
         private static func markPrefixes(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>, _ lengths: LengthSet,
                                          _ tallies: inout LineTallies) -> LengthSet {
             var prefixLengths = LengthSet()
@@ -119,9 +119,10 @@ extension ParagraphSegmenter {
                     }
                 }
                 guard mayMatch else { continue }
+                var prefixes = LineHash.Prefixes(bytes, line.start)
                 lengths.forEach(below: length) { prefixLength in
                     guard Bytes.isBlank(bytes[line.start + prefixLength]),
-                          let slot = tallies.find(LineHash.of(bytes, line.start, length: prefixLength), bytes, line.start, length: prefixLength),
+                          let slot = tallies.find(prefixes.hash(length: prefixLength), bytes, line.start, length: prefixLength),
                           tallies.entries[slot].count == 2 else { return }
                     tallies.markPrefix(slot)
                     prefixLengths.insert(prefixLength)
