@@ -200,7 +200,7 @@ final class MatcherTests: XCTestCase {
         /// Each listed token's ordinal, then its phrases as atom/length.
         func phraseEnds(of text: String, _ scratch: inout MatchScratch) -> [[String]] {
             var copy = text
-            copy.withUTF8 { bytes in matcher.scan(bytes, scratch: &scratch) }
+            copy.withUTF8 { bytes in matcher.scan(bytes, scratch: &scratch, recording: SentenceRecorder.self) }
             let trace = scratch.buffers.trace
             let reader = trace.reader(cache: scratch.buffers.phraseStates)
             return (0..<trace.phraseEnds.count).map { index in

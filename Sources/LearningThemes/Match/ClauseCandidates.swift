@@ -1,5 +1,5 @@
 /// The first steps of `ClauseEvaluator`: which clauses can fire, and the occurrences of
-/// the atoms they read. Each step walks the paragraph's classed tokens once or what an
+/// the atoms they read. Each step walks the paragraph's phrase ends once or what an
 /// earlier step found, never the rule set; expanding occurrences happens only when some
 /// clause can fire, and only for the atoms such clauses read.
 extension ClauseEvaluator {

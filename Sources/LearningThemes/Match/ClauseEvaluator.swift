@@ -9,7 +9,8 @@ struct ClauseEvaluator {
     unowned(unsafe) let matcher: Matcher
     unowned(unsafe) let buffers: MatchBuffers
     let clauses: UnsafePointer<CompiledClause>
-    let tokens: ScratchBuffer<ClassedToken>
+    /// Each token's sentence (see `TokenRecorder`).
+    let sentences: UnsafePointer<Int32>
     let atoms: StampTable
     let generation: UInt32
     /// The buffers the evaluation fills, used where they are in `buffers`: copying them
@@ -23,13 +24,13 @@ struct ClauseEvaluator {
         self.matcher = matcher
         self.buffers = scratch.buffers
         clauses = UnsafePointer(matcher.clauses.base)
-        tokens = buffers.tokens
+        sentences = UnsafePointer(buffers.sentences.base)
         atoms = buffers.atoms
         generation = buffers.generation
     }
 
     /// A clause that fired: the tokens it covers, and the parts that exclusions may cancel
-    /// (`partB` is -1...-1 for a clause without `near/N`). Positions are classed-token
+    /// (`partB` is -1...-1 for a clause without `near/N`). Positions are token
     /// ordinals.
     struct Hit: BitwiseCopyable {
         var clause: Int32
@@ -60,6 +61,7 @@ struct ClauseEvaluator {
         var result = Classification()
         var themeEvidence: [Evidence] = []
         var sourceEvidence: [Evidence] = []
+        let spans = buffers.spans
         for index in 0..<work.tagged.count {
             let target = Int(work.tagged[index])
             let id = matcher.targetIDs[target]
@@ -68,8 +70,8 @@ struct ClauseEvaluator {
             let hits = UnsafeBufferPointer(rebasing: work.survivors.elements[
                 Int(work.survivorStart[index])..<Int(work.survivorStart[index + 1])])
             let evidence = ClauseEvaluator.outermost(hits).map { hit in
-                let lower = Int(tokens[Int(hit.start)].start)
-                let upper = Int(tokens[Int(hit.end)].end)
+                let lower = Int(spans[Int(hit.start)].start)
+                let upper = Int(spans[Int(hit.end)].end)
                 return Evidence(label: id, rule: matcher.clauseIDs[Int(hit.clause)],
                                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self),
                                 bytes: lower..<upper)
@@ -164,25 +166,23 @@ struct ClauseEvaluator {
         }
         let second = self.occurrences(of: clause.nearAtom)
         guard !second.isEmpty else { return }
-        // Occurrences count classed tokens; distances count all words, via tokenIndex.
+        // Occurrences are token ordinals, so the words between two are a difference.
         // Both lists are sorted by start; `low` only moves forward, and the window it opens
         // is bounded by the distance and the longest phrase, so this stays linear.
-        let tokens = self.tokens
-        func position(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].index }
-        func sentence(_ ordinal: Int32) -> Int32 { tokens[Int(ordinal)].sentence }
+        let sentences = self.sentences
+        func sentence(_ ordinal: Int32) -> Int32 { sentences[Int(ordinal)] }
         var low = second.lowerBound
         let reach = clause.distance + Int32(PatternParser.maximumPhraseLength) + 1
         for index in first {
             let a = occurrences[index]
-            while low < second.upperBound, position(occurrences[low].start) < position(a.start) - reach { low += 1 }
+            while low < second.upperBound, occurrences[low].start < a.start - reach { low += 1 }
             var candidate = low
             while candidate < second.upperBound,
-                  position(occurrences[candidate].start) <= position(a.end) + clause.distance + 1 {
+                  occurrences[candidate].start <= a.end + clause.distance + 1 {
                 let b = occurrences[candidate]
                 candidate += 1
                 if b.end >= a.start && b.start <= a.end { continue }  // the same words cannot be both parts
-                let gap = b.start > a.end ? position(b.start) - position(a.end) - 1
-                    : position(a.start) - position(b.end) - 1
+                let gap = b.start > a.end ? b.start - a.end - 1 : a.start - b.end - 1
                 guard gap <= clause.distance,
                       sentence(a.start) == sentence(b.end),
                       sentence(b.start) == sentence(a.end) else { continue }

@@ -25,11 +25,13 @@ public struct MatchScratch: Sendable {
 /// Only its own thread uses it: unchecked exclusivity spares each per-paragraph access
 /// to a buffer a runtime check.
 final class MatchBuffers: @unchecked Sendable {
-    /// The tokens that match some rule word, in order.
-    @exclusivity(unchecked) var tokens = ScratchBuffer<ClassedToken>()
+    /// Each token's sentence, and (when evidence is wanted) its bytes (see `TokenRecorder`).
+    @exclusivity(unchecked) var sentences = ScratchBuffer<Int32>()
+    @exclusivity(unchecked) var spans = ScratchBuffer<TokenSpan>()
     /// The phrase automaton's states and steps met so far, kept from paragraph to paragraph.
     let phraseStates: PhraseStateCache
-    /// Each classed token's automaton state, and which queried atoms are present.
+    /// The tokens that end some phrase, with their automaton states, and which queried
+    /// atoms are present.
     @exclusivity(unchecked) var trace: PhraseTrace
     /// What `ClauseEvaluator` works with, in one value it takes and stores back.
     @exclusivity(unchecked) var evaluation: EvaluationBuffers
@@ -46,7 +48,8 @@ final class MatchBuffers: @unchecked Sendable {
     }
 
     deinit {
-        tokens.deallocate()
+        sentences.deallocate()
+        spans.deallocate()
         trace.deallocate()
         evaluation.deallocate()
         atoms.deallocate()

@@ -2,9 +2,9 @@
 /// brings its own `MatchScratch`.
 ///
 /// Data flows: bytes -> tokens (TokenScanner) -> token classes (WordTrie, stepped as each
-/// byte is folded) -> phrase occurrences (PhraseAutomaton) -> clause hits -> tags
-/// (ClauseEvaluator). Every step is a single forward pass, so the cost of a paragraph
-/// grows linearly with its length, whatever the rules.
+/// byte is folded) -> phrase occurrences (PhraseAutomaton, stepped as each word ends) ->
+/// clause hits -> tags (ClauseEvaluator). Every step is a single forward pass, so the
+/// cost of a paragraph grows linearly with its length, whatever the rules.
 public final class Matcher: Sendable {
     let wordTrie: WordTrie
     let phrases: PhraseAutomaton
@@ -41,7 +41,7 @@ public final class Matcher: Sendable {
     public func classify(_ text: String, scratch: inout MatchScratch) -> Classification {
         var copy = text
         return copy.withUTF8 { bytes in
-            scan(bytes, scratch: &scratch)
+            scan(bytes, scratch: &scratch, recording: SpanRecorder.self)
             return ClauseEvaluator(matcher: self, scratch: scratch).classification(of: bytes)
         }
     }
@@ -59,37 +59,80 @@ public final class Matcher: Sendable {
     }
 
     func tags(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) -> UnsafeBufferPointer<Int32> {
-        scan(bytes, scratch: &scratch)
+        scan(bytes, scratch: &scratch, recording: SentenceRecorder.self)
         var evaluator = ClauseEvaluator(matcher: self, scratch: scratch)
         evaluator.evaluate(keepingHits: false)
         return UnsafeBufferPointer(scratch.buffers.evaluation.tagged.elements)
     }
 
-    /// Tokenizes and runs the phrase automaton, filling `scratch` with the positions of
-    /// the tokens that match some rule word, the automaton state of each, and the clauses
-    /// that may fire.
+    /// Tokenizes and runs the phrase automaton in one pass, stepping it as each word is
+    /// recognised: `scratch` gets the tokens that end some phrase, with their automaton
+    /// states (see `PhraseTrace`), and a `Recorder` what it keeps of every token.
     ///
-    /// Only such *classed* tokens are recorded: a phrase is a run of consecutive classed
-    /// tokens, so occurrences index this shorter list, which keeps the common case (a word
-    /// no rule mentions) to the scan alone.
-    ///
-    /// Runs in two passes, each a tight loop over few variables: words to classed tokens,
-    /// then classed tokens to automaton states and candidate clauses.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch) {
+    /// Only tokens that match some rule word (*classed* tokens) step the automaton: a
+    /// phrase is a run of consecutive classed tokens, so any other word just breaks the
+    /// phrases in progress.
+    @discardableResult
+    func scan<Recorder: TokenRecorder>(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout MatchScratch,
+                                       recording: Recorder.Type) -> Recorder {
         let buffers = scratch.buffers
         buffers.beginParagraph()
-        var tokens = buffers.tokens
-        tokens.reset()
-        let tokenCount = wordTrie.collectClassedTokens(in: bytes, into: &tokens)
-        buffers.tokens = tokens
-        // In place: the trace is too large a value to copy out and back per paragraph.
-        let misses = phrases.trace(tokens, trie: wordTrie, generation: buffers.generation, into: &buffers.trace,
-                                   cache: buffers.phraseStates)
-        scratch.work &+= tokenCount &+ tokens.count &+ misses
+        // The buffers hold the cache throughout: passed on unretained, it costs no retain
+        // and release per paragraph.
+        let (recorder, steps) = Unmanaged.passUnretained(buffers.phraseStates)._withUnsafeGuaranteedRef { cache in
+            scan(bytes, buffers: buffers, cache: cache, recording: Recorder.self)
+        }
+        scratch.work &+= steps
+        return recorder
+    }
+
+    /// `scan` with the buffers and cache as arguments: the loop then uses them with no
+    /// retain and release per paragraph. Returns the recorder and the work done.
+    private func scan<Recorder: TokenRecorder>(_ bytes: UnsafeBufferPointer<UInt8>, buffers: MatchBuffers, cache: PhraseStateCache,
+                                               recording: Recorder.Type) -> (Recorder, Int) {
+        let tokenLimit = TokenScanner.maximumWordCount(byteCount: bytes.count)
+        var recorder = Recorder(buffers: buffers, tokenLimit: tokenLimit)
+        buffers.trace.reset(generation: buffers.generation)
+        // At most one phrase end per token: with room for that many, the loop stores each
+        // with no capacity check.
+        buffers.trace.phraseEnds.reserve(tokenLimit)
+        let phraseEnds = buffers.trace.phraseEnds.base
+        var phraseEndCount = 0
+        var steps = PhraseSteps(cache: cache)
+        var from = PhraseStateCache.empty
+        var misses = 0
+        var walker = TrieWalker(trie: wordTrie)
+        let tokenCount = TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence, ordinal in
+            let tokenClass = walker.tokenClass
+            recorder.record(start: start, end: end, sentence: sentence, ordinal: ordinal, tokenClass: tokenClass)
+            guard tokenClass != WordTrie.noClass else {
+                from = PhraseStateCache.empty
+                return true
+            }
+            var state = steps.next(from: from, tokenClass: tokenClass)
+            if state == PhraseStateCache.unknown {
+                // The trace must hold the phrase ends so far, in case the step clears the
+                // cache and so detaches them.
+                buffers.trace.phraseEnds.resize(to: phraseEndCount)
+                state = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
+                    buffers.trace.detach(cache: cache)
+                }
+                steps = PhraseSteps(cache: cache)
+                misses &+= 1
+            }
+            if steps.endsPhrase[Int(state)] {
+                phraseEnds[phraseEndCount] = PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state)
+                phraseEndCount &+= 1
+            }
+            from = steps.lookupState[Int(state)]
+            return true
+        }
+        buffers.trace.phraseEnds.resize(to: phraseEndCount)
+        return (recorder, tokenCount &* 2 &+ misses)
     }
 }
 
-/// One phrase found in the text: atom id and first/last classed-token ordinal.
+/// One phrase found in the text: atom id and first/last token ordinal.
 struct Occurrence: Sendable, BitwiseCopyable {
     var atom: Int32
     var start: Int32

@@ -206,3 +206,39 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 }
 
+
+/// The tables of a `PhraseStateCache` that a step reads, as raw pointers the scan keeps in
+/// locals. A miss may grow or clear them: the scan then takes them again.
+struct PhraseSteps {
+    private let fromEmpty: UnsafeMutablePointer<Int32>
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let targets: UnsafeMutablePointer<Int32>
+    private let mask: Int
+    /// See `PhraseStateCache.lookupState` and `endsPhrase`.
+    let lookupState: UnsafeMutablePointer<Int32>
+    let endsPhrase: UnsafeMutablePointer<Bool>
+
+    init(cache: PhraseStateCache) {
+        fromEmpty = cache.fromEmpty
+        keys = cache.keys
+        targets = cache.targets
+        mask = cache.mask
+        lookupState = cache.lookupState.base
+        endsPhrase = cache.endsPhrase.base
+    }
+
+    /// The state after a token of `tokenClass` from `state` (a `lookupState`), or
+    /// `unknown` if that step has not been taken yet.
+    @inline(__always)
+    func next(from state: Int32, tokenClass: Int32) -> Int32 {
+        if state == PhraseStateCache.empty { return fromEmpty[Int(tokenClass)] }
+        let key = PhraseStateCache.key(state, tokenClass)
+        var slot = PhraseStateCache.slot(key, mask: mask)
+        while true {
+            let probe = keys[slot]
+            if probe == key { return targets[slot] }
+            if probe == PhraseStateCache.vacant { return PhraseStateCache.unknown }
+            slot = (slot &+ 1) & mask
+        }
+    }
+}

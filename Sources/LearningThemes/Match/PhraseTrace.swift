@@ -1,7 +1,7 @@
-/// What the phrase automaton leaves for `ClauseEvaluator`: which classed tokens end some
+/// What the phrase automaton leaves for `ClauseEvaluator`: which tokens end some
 /// phrase, and the state each of those left the automaton in. From those states it
 /// reads what the tokens set off (see `TriggerTable`): the queried atoms present, and the
-/// clause entries. Most classed tokens end no phrase (they start or continue one), so the
+/// clause entries. Most tokens end no phrase (they start or continue one), so the
 /// passes after the scan visit only the tokens that do.
 ///
 /// A token's phrases are its state's outputs, read only when a candidate clause needs
@@ -11,7 +11,7 @@
 /// that point first get what they set off recorded and their outputs copied out
 /// (*detached*).
 struct PhraseTrace {
-    /// A classed token whose state ends some phrase: its ordinal, and its state in the
+    /// A token whose state ends some phrase: its ordinal, and its state in the
     /// cache, or ~d for detached output list d. Only these tokens' states are ever read,
     /// so only they are stored, with the state at hand for the passes that read it.
     struct PhraseEnd: BitwiseCopyable {

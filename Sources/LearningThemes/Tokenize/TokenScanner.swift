@@ -10,6 +10,10 @@
 /// sink (`beginWord(withPairAt:)`), tests included. Sentence ends, apostrophes and non-ASCII
 /// text go to static functions out of line, so they cost nothing when absent.
 enum TokenScanner {
+    /// The most words a text of `byteCount` bytes can have: words are separated by at
+    /// least one byte, so at most half its bytes, rounded up.
+    static func maximumWordCount(byteCount: Int) -> Int { byteCount / 2 + 1 }
+
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
     /// word), for each word of `text` in order, until it returns false. Returns how many
