@@ -128,6 +128,7 @@ public final class Matcher: Sendable {
             return true
         }
         buffers.trace.phraseEnds.resize(to: phraseEndCount)
+        // A token is scanned, then takes at most one step, or a miss.
         return (recorder, tokenCount &* 2 &+ misses)
     }
 }

@@ -206,7 +206,6 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 }
 
-
 /// The tables of a `PhraseStateCache` that a step reads, as raw pointers the scan keeps in
 /// locals. A miss may grow or clear them: the scan then takes them again.
 struct PhraseSteps {
