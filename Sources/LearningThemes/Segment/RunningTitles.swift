@@ -10,18 +10,25 @@ extension ParagraphSegmenter {
         /// What the line splitter notes for this search as it goes, so that no pass over all
         /// the lines is needed afterwards.
         struct Census {
-            fileprivate var tallies: LineTallies
+            fileprivate var tallies = LineTallies()
+            /// Sorts out the texts seen once (nearly all candidates) before any is counted in full.
+            private var sightings: LineSightings
+            /// The texts seen so far, once or more, up to `trackedLimit`.
+            private var distinctTexts = 0
+            /// The lines counted in full, in `tallies`: a line whose key no other line had
+            /// has a text seen once, so these are the only lines that can be titles.
+            fileprivate var countedLines: [Int32] = []
             /// The "site | @handle 12" page footers.
             fileprivate var footers: [Int32] = []
             private var previousKind = LineKind.blank
 
-            /// Sized for a text of `textLength` bytes, where about one line in four hundred
-            /// bytes is a candidate, so that the table seldom grows.
+            /// Sized for a text of `textLength` bytes with a candidate every two hundred bytes,
+            /// twice as many as usual, so that the table seldom grows.
             init(textLength: Int = 0) {
-                tallies = LineTallies(expectedCount: textLength / 400)
+                sightings = LineSightings(expectedCount: textLength / 200)
             }
 
-            /// Counts `line` if it could be a title, and flags it so.
+            /// Counts `line`, the line at `index`, if it could be a title.
             @inline(__always)
             mutating func observe(_ line: inout SourceLine, index: Int, in bytes: UnsafeBufferPointer<UInt8>) {
                 // Not in a `defer`, which the scan loop called as a function for every line.
@@ -31,22 +38,42 @@ extension ParagraphSegmenter {
                     footers.append(Int32(truncatingIfNeeded: index))
                 }
                 guard isCandidate(line, after: previousKind, bytes) else { return }
-                tally(&line, bytes)
+                tally(&line, index: index, bytes)
             }
 
             /// Counts a candidate. Out of line: few lines are candidates.
             @inline(never)
-            private mutating func tally(_ line: inout SourceLine, _ bytes: UnsafeBufferPointer<UInt8>) {
+            private mutating func tally(_ line: inout SourceLine, index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
                 let length = line.end - line.start
+                let key = LineSightings.key(bytes, line.start, length: length)
+                let slot = sightings.slot(of: key)
+                let first = sightings.entries[slot]
+                if first.key == 0 {
+                    // No line before had the key, so none had the text: a new text, not hashed
+                    // unless its key comes again.
+                    guard distinctTexts < trackedLimit else { return }
+                    distinctTexts += 1
+                    sightings.insert(key, start: line.start, length: length, line: index, at: slot)
+                    return
+                }
+                if !first.isShared {
+                    // The first line with the key is counted in full now; its text is among
+                    // the distinct texts already.
+                    sightings.markShared(slot)
+                    let firstLength = Int(first.length)
+                    tallies.insert(LineHash.of(bytes, first.start, length: firstLength), start: first.start, length: firstLength)
+                    countedLines.append(first.line)
+                }
                 let hash = LineHash.of(bytes, line.start, length: length)
-                if let slot = tallies.find(hash, bytes, line.start, length: length) {
-                    tallies.increment(slot)
-                } else if tallies.count < trackedLimit {
+                if let found = tallies.find(hash, bytes, line.start, length: length) {
+                    tallies.increment(found)
+                } else if distinctTexts < trackedLimit {
+                    distinctTexts += 1
                     tallies.insert(hash, start: line.start, length: length)
                 } else {
                     return
                 }
-                line.isTitleCandidate = true
+                countedLines.append(Int32(truncatingIfNeeded: index))
             }
         }
 
@@ -67,21 +94,22 @@ extension ParagraphSegmenter {
                 if entry.count == 2 { pairLengths.insert(Int(entry.length)) } else { titleLengths.insert(Int(entry.length)) }
             }
             if !pairLengths.isEmpty { titleLengths.formUnion(markPrefixes(lines, bytes, pairLengths, &tallies)) }
-            if !titleLengths.isEmpty { markTitles(lines, bytes, titleLengths, tallies) }
+            if !titleLengths.isEmpty { markTitles(census.countedLines, lines, bytes, titleLengths, tallies) }
             for footer in census.footers { markCompanions(of: Int(footer), lines, bytes) }
         }
 
-        /// Marks as furniture the candidates counted as titles (`titleLengths` holds their lengths).
-        private static func markTitles(_ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>,
+        /// Marks as furniture the lines among `counted` whose texts were counted as titles
+        /// (`titleLengths` holds their lengths).
+        private static func markTitles(_ counted: [Int32], _ lines: UnsafeMutableBufferPointer<SourceLine>, _ bytes: UnsafeBufferPointer<UInt8>,
                                        _ titleLengths: LengthSet, _ tallies: LineTallies) {
             // The hashes are found again rather than kept: a document of tiny lines has millions.
-            for index in lines.indices where lines[index].isTitleCandidate {
-                let line = lines[index]
+            for index in counted {
+                let line = lines[Int(index)]
                 let length = line.end - line.start
                 guard titleLengths.contains(length),
                       let slot = tallies.find(LineHash.of(bytes, line.start, length: length), bytes, line.start, length: length) else { continue }
                 let tally = tallies.entries[slot]
-                if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[index].kind = .furniture }
+                if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[Int(index)].kind = .furniture }
             }
         }
 

@@ -21,16 +21,10 @@ extension ParagraphSegmenter {
         /// as no column is that wide.
         private var storedCharacters: UInt16
         var kind: LineKind
-        private var flags: UInt8
+        private let flags: UInt8
 
         /// Holds a `<`, so it may hold HTML.
         var hasAngle: Bool { @inline(__always) get { flags & 1 != 0 } }
-
-        /// Counted by the search for running titles, which looks at it again at the end.
-        var isTitleCandidate: Bool {
-            get { flags & 2 != 0 }
-            set { flags = newValue ? flags | 2 : flags & ~2 }
-        }
 
         /// 1-based; lines split at a form feed share the number of the line holding it.
         var number: Int { Int(storedNumber) }
