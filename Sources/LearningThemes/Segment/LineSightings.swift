@@ -22,8 +22,7 @@ extension ParagraphSegmenter {
 
         /// Room for `expectedCount` keys without growing.
         init(expectedCount: Int = 0) {
-            var capacity = 64
-            while capacity < expectedCount * 2 { capacity *= 2 }
+            let capacity = WordKeySet.capacity(holding: expectedCount, fill: 2)
             entries = Array(repeating: Entry(), count: capacity)
             mask = capacity - 1
         }

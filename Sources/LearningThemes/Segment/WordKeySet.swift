@@ -12,8 +12,7 @@ extension ParagraphSegmenter {
 
         /// Any nonzero keys.
         init(keys: [UInt64]) {
-            var capacity = 16
-            while capacity < keys.count * 4 { capacity *= 2 }
+            let capacity = Self.capacity(holding: keys.count, fill: 4, smallest: 16)
             mask = capacity - 1
             slots = Array(repeating: 0, count: capacity)
             for key in keys {
@@ -32,6 +31,14 @@ extension ParagraphSegmenter {
                 if stored == 0 { return false }
                 slot = (slot + 1) & mask
             }
+        }
+
+        /// The power-of-two slot count of an open-addressing table that keeps `count` entries
+        /// at most one slot in `fill` used, so that probe chains stay short.
+        static func capacity(holding count: Int, fill: Int, smallest: Int = 64) -> Int {
+            var capacity = smallest
+            while capacity < count * fill { capacity *= 2 }
+            return capacity
         }
 
         @inline(__always)
