@@ -4,7 +4,7 @@ extension MetadataDetector.DocumentText {
     /// Calls `body` with each line, in order, that holds "19" or "20" (as every year of
     /// 1900-2099 is written), given as its bytes without the line break, until `body`
     /// returns true. This is how a running title is looked for through a whole document:
-    /// digits are looked for eight bytes at a time, and most words of prose hold none,
+    /// the pairs are looked for sixteen bytes at a time, and most of prose holds none,
     /// so the lines that cannot name a year are passed over without being split out.
     func forEachLineWithCenturyDigits(_ body: (Range<Int>) -> Bool) {
         var offset = 0
@@ -19,49 +19,61 @@ extension MetadataDetector.DocumentText {
     /// before it when it lies past the numbered lines.
     func lineNumber(startingAt start: Int) -> Int {
         if let index = lineStarts.firstIndex(of: start) { return index + 1 }
-        var number = lineStarts.count, offset = lineStarts[lineStarts.count - 1]
-        bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[..<start])
-            while let lineBreak = ByteSearch.offset(of: 0x0A, in: buffer, from: offset) {
-                number += 1
-                offset = lineBreak + 1
-            }
+        let counted = bytes.withUnsafeBufferPointer { whole in
+            Self.lineBreaks(in: UnsafeBufferPointer(rebasing: whole[lineStarts[lineStarts.count - 1]..<start]))
         }
-        return number
+        return lineStarts.count + counted
     }
 
-    /// Where the next "19" or "20" at or after `start` begins.
+    /// How many line breaks `text` holds, counted sixteen bytes at a time: a running title
+    /// may lie thousands of short lines into a document. Each lane counts its own line
+    /// breaks, and the lanes are added up before any can pass 255.
+    private static func lineBreaks(in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(text.baseAddress) else { return 0 }
+        typealias Lanes = ByteVectors.Lanes
+        let lineBreak = Lanes(repeating: 0x0A)
+        var count = 0, offset = 0
+        while offset + Lanes.scalarCount <= text.count {
+            var lanes = Lanes(repeating: 0)
+            let stop = min(text.count - Lanes.scalarCount, offset + 254 * Lanes.scalarCount)
+            while offset <= stop {
+                // A lane of a true comparison is all ones, so subtracting it adds one.
+                lanes &-= unsafeBitCast(ByteVectors.load(base, at: offset) .== lineBreak, to: Lanes.self)
+                offset += Lanes.scalarCount
+            }
+            let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+            let pairs: UInt64 = 0x00FF_00FF_00FF_00FF
+            let sums = (words.0 & pairs) + (words.0 >> 8 & pairs) + (words.1 & pairs) + (words.1 >> 8 & pairs)
+            count += Int(truncatingIfNeeded: (sums &* 0x0001_0001_0001_0001) >> 48)
+        }
+        for byte in text[offset...] where byte == 0x0A { count += 1 }
+        return count
+    }
+
+    /// Where the next "19" or "20" at or after `start` begins. Sixteen positions are
+    /// tested at once, each byte against the one after it: most of a document holds neither.
     private func nextCenturyDigits(from start: Int) -> Int? {
         bytes.withUnsafeBufferPointer { whole -> Int? in
             let text = UnsafeBufferPointer(rebasing: whole[..<end])
-            let raw = UnsafeRawBufferPointer(text)
+            guard let base = UnsafeRawPointer(text.baseAddress) else { return nil }
+            let one = ByteVectors.Lanes(repeating: UInt8(ascii: "1")), nine = ByteVectors.Lanes(repeating: UInt8(ascii: "9"))
+            let two = ByteVectors.Lanes(repeating: UInt8(ascii: "2")), zero = ByteVectors.Lanes(repeating: UInt8(ascii: "0"))
             var offset = start
-            while offset < text.count {
-                if offset + 8 <= text.count, !Self.mayHaveDigit(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
-                    offset += 8
-                    continue
+            // The byte after the last position tested is loaded too, so it must be in the text.
+            while offset + ByteVectors.Lanes.scalarCount + 1 <= text.count {
+                let chunk = ByteVectors.load(base, at: offset), following = ByteVectors.load(base, at: offset + 1)
+                let pairs = (chunk .== one .& following .== nine) .| (chunk .== two .& following .== zero)
+                if let lane = ByteVectors.firstFlagged(ByteVectors.laneFlags(pairs)) { return offset + lane }
+                offset += ByteVectors.Lanes.scalarCount
+            }
+            while offset + 1 < text.count {
+                switch (text[offset], text[offset + 1]) {
+                case (UInt8(ascii: "1"), UInt8(ascii: "9")), (UInt8(ascii: "2"), UInt8(ascii: "0")): return offset
+                default: offset += 1
                 }
-                // A pair starting in this word is found here, even when it ends in the next.
-                for position in offset..<min(offset + 8, text.count - 1) {
-                    switch (text[position], text[position + 1]) {
-                    case (UInt8(ascii: "1"), UInt8(ascii: "9")), (UInt8(ascii: "2"), UInt8(ascii: "0")): return position
-                    default: continue
-                    }
-                }
-                offset += 8
             }
             return nil
         }
-    }
-
-    /// Whether some byte of `word` is an ASCII digit. Exact: a byte below 0x80 is at
-    /// least `n` when adding 0x80 - n sets its high bit, and no addition carries over.
-    private static func mayHaveDigit(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = word & ~high
-        let fromZero = low &+ 0x5050_5050_5050_5050
-        let pastNine = low &+ 0x4646_4646_4646_4646
-        return fromZero & ~pastNine & ~word & high != 0
     }
 
     /// The line holding byte `offset`, without its line break.
