@@ -31,10 +31,10 @@ extension MetadataDetector {
         /// value from or wrap onto.
         static let indexedLineCount = openingLineCount + 16
 
-        private var rawLines: [Int: String] = [:]
-        private var plainLines: [Int: String] = [:]
-        private var collapsedLines: [Int: String] = [:]
-        private var labelLines: [Int: Bool] = [:]
+        private var rawLines = LineMemo<String>()
+        private var plainLines = LineMemo<String>()
+        private var collapsedLines = LineMemo<String>()
+        private var labelLines = LineMemo<Bool>()
 
         convenience init(_ text: String) {
             self.init(utf8: Array(text.utf8), count: text.utf8.count)
@@ -103,14 +103,14 @@ extension MetadataDetector {
         func line(_ number: Int) -> String {
             if let known = rawLines[number] { return known }
             let text = ScanText(bytes: bytes, range: lineRange(number)).string(lineRange(number))
-            rawLines[number] = text
+            rawLines.remember(text, for: number)
             return text
         }
 
         func plainLine(_ number: Int) -> String {
             if let known = plainLines[number] { return known }
             let text = TextCleaning.plain(line(number))
-            plainLines[number] = text
+            plainLines.remember(text, for: number)
             return text
         }
 
@@ -127,7 +127,7 @@ extension MetadataDetector {
         func collapsedLine(_ number: Int) -> String {
             if let known = collapsedLines[number] { return known }
             let text = TextCleaning.collapsingWhitespace(line(number))
-            collapsedLines[number] = text
+            collapsedLines.remember(text, for: number)
             return text
         }
 
@@ -137,7 +137,7 @@ extension MetadataDetector {
             let range = lineRange(number)
             let firstCell = range.lowerBound..<(firstTab(in: range) ?? range.upperBound)
             let isLabel = HeaderField.isLabel(ScanText(bytes: bytes, range: firstCell))
-            labelLines[number] = isLabel
+            labelLines.remember(isLabel, for: number)
             return isLabel
         }
 
@@ -177,6 +177,29 @@ extension MetadataDetector {
                 if lineStarts[middle - 1] < limit { low = middle } else { high = middle - 1 }
             }
             return low
+        }
+    }
+}
+
+extension MetadataDetector.DocumentText {
+    /// A value worked out per line and kept, so that each is worked out once. Held by line
+    /// number in an array rather than a dictionary: the steps of detection ask for the same
+    /// few dozen lines of every document, and hashing the numbers cost more than the rest
+    /// of looking them up.
+    struct LineMemo<Value> {
+        /// Per line number, where its value is in `values` plus one; zero for none yet.
+        private var slots: [Int32] = []
+        private var values: [Value] = []
+
+        subscript(number: Int) -> Value? {
+            guard number < slots.count, case let slot = Int(slots[number]), slot > 0 else { return nil }
+            return values[slot - 1]
+        }
+
+        mutating func remember(_ value: Value, for number: Int) {
+            if number >= slots.count { slots += Array(repeating: 0, count: max(number + 1 - slots.count, 32)) }
+            values.append(value)
+            slots[number] = Int32(values.count)
         }
     }
 }

@@ -6,20 +6,24 @@ extension MetadataDetector {
     /// PDF table, a field may keep its value in the same cell, in the next tab-separated
     /// cell, or on the next non-blank line.
     struct HeaderField {
-        enum Role: Sendable {
-            case title
+        /// What a label tells, as bits: every field of a cover sheet is asked about its
+        /// roles, and a set of bits answers without hashing.
+        struct Roles: OptionSet, Sendable {
+            let rawValue: UInt8
+
+            static let title = Roles(rawValue: 1 << 0)
             /// The date of the meeting or decision the report went to.
-            case meetingDate
+            static let meetingDate = Roles(rawValue: 1 << 1)
             /// Any other date ("Date:" under a signature, or a meeting date on its own).
-            case date
+            static let date = Roles(rawValue: 1 << 2)
             /// Marks the document as a report to a council committee or board.
-            case committeeHeader
+            static let committeeHeader = Roles(rawValue: 1 << 3)
         }
 
         let label: String
         /// Which of `HeaderLabel.labels` it is, whatever its case and spacing.
         let labelNumber: Int
-        let roles: Set<Role>
+        let roles: Roles
         let value: String
         /// Where the label is; the value may be on a later line.
         let line: Int

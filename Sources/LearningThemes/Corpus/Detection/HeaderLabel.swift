@@ -4,7 +4,7 @@ extension MetadataDetector {
     enum HeaderLabel {
         /// Label spellings and what each tells. A spelling comes before any shorter one it
         /// starts with, so that "DATE OF DECISION" is not read as "DATE".
-        static let labels: [(phrase: Phrase, roles: Set<HeaderField.Role>)] = [
+        static let labels: [(phrase: Phrase, roles: HeaderField.Roles)] = [
             (Phrase("date of decision"), [.meetingDate, .committeeHeader]),
             (Phrase("for submission to"), [.committeeHeader]),
             (Phrase("date of meeting"), [.meetingDate, .committeeHeader]),

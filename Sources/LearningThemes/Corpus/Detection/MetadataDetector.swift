@@ -116,7 +116,7 @@ public enum MetadataDetector {
     /// first other labelled date.
     private static func meetingDate(fields: [HeaderField]) -> DetectedValue<String>? {
         // Dates are read only from fields that could be chosen, in the order of choice.
-        func firstDated(_ role: HeaderField.Role) -> (HeaderField, String)? {
+        func firstDated(_ role: HeaderField.Roles) -> (HeaderField, String)? {
             fields.lazy.filter { $0.roles.contains(role) }.compactMap { field in StatedDate.iso(in: field.value).map { (field, $0) } }.first
         }
         let chosen = firstDated(.meetingDate) ?? firstDated(.date)
