@@ -197,7 +197,10 @@ extension MetadataDetector.DocumentText {
         }
 
         mutating func remember(_ value: Value, for number: Int) {
-            if number >= slots.count { slots += Array(repeating: 0, count: max(number + 1 - slots.count, 32)) }
+            if number >= slots.count {
+                // Numbered lines run to `indexedLineCount` (plus the one after): one allocation holds them all.
+                slots += Array(repeating: 0, count: max(number, MetadataDetector.DocumentText.indexedLineCount + 1) + 1 - slots.count)
+            }
             values.append(value)
             slots[number] = Int32(values.count)
         }
