@@ -29,7 +29,7 @@ public struct DocumentPipeline: Sendable {
         var metadata = metadata
         if metadata.partnership == nil || metadata.period == nil || metadata.kind == nil {
             // The loaded bytes are valid UTF-8 already: detection reads them as they are.
-            metadata = MetadataDetector.detect(utf8: loaded.bytes, window: DocumentPipeline.detectionWindow)
+            metadata = MetadataDetector.detect(utf8: loaded.bytes, window: DocumentPipeline.detectionWindow, quotesEvidence: false)
                 .applying(to: metadata)
             let missing = [("partnership", metadata.partnership == nil), ("period", metadata.period == nil),
                            ("kind", metadata.kind == nil)].filter(\.1).map(\.0)

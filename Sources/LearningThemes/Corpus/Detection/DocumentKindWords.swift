@@ -53,14 +53,14 @@ extension MetadataDetector {
         /// "This annual report ...", "this is the first annual report", "This is the second
         /// annual report of the new ... Partnership": the document naming its own kind.
         /// Only the first such phrase in the window counts.
-        static func selfDescribedKind(in window: TextWindow) -> DetectedValue<DocumentKind>? {
+        static func selfDescribedKind(in window: TextWindow, quote: (() -> String) -> String) -> DetectedValue<DocumentKind>? {
             let text = window.text
             var offset = text.start
             while offset < text.end {
                 if text.folded(offset) == UInt8(ascii: "t"), let end = selfDescriptionEnd(at: offset, in: text) {
                     let range = offset..<end
                     guard let kind = kind(ofTitle: text.string(range)) else { return nil }
-                    return DetectedValue(value: kind, line: window.lineNumber(at: offset), evidence: window.evidence(for: range))
+                    return DetectedValue(value: kind, line: window.lineNumber(at: offset), evidence: quote { window.evidence(for: range) })
                 }
                 offset += 1
             }

@@ -6,12 +6,31 @@ extension MetadataDetector {
     struct DocumentTitle {
         let text: String
         let parts: [(line: Int, text: String)]
-        let evidence: String
+        /// Where the title is quoted from: made into `evidence` only when asked for, as a
+        /// corpus run never quotes it.
+        private let source: Source
         /// The kind of document the title names (`DocumentKindWords.kind(ofTitle:)`), read
         /// once: choosing the title and the document's kind both ask for it.
         let kind: DocumentKind?
 
         var line: Int { parts[0].line }
+
+        private enum Source {
+            /// A cover-sheet field, with the line its value goes on to when wrapped.
+            case field(HeaderField)
+            case line(Int, of: DocumentText)
+            /// A line past the numbered ones, by its bytes.
+            case bytes(Range<Int>, of: DocumentText)
+        }
+
+        /// The line(s) the title was read from.
+        var evidence: String {
+            switch source {
+            case .field(let field): ([field.evidence] + parts.dropFirst().map(\.text)).joined(separator: " / ")
+            case .line(let number, let document): document.collapsedLine(number)
+            case .bytes(let range, let document): document.collapsedText(ofLine: range)
+            }
+        }
 
         /// Where a title is looked for, best first:
         /// 1. a labelled title on a report's cover sheet that names a kind of document
@@ -52,9 +71,8 @@ extension MetadataDetector {
                 if wrapped[next] == nil { wrapped[next] = continuation(line: next, in: document) }
                 if let text = wrapped[next]! { parts.append((next, text)) }
             }
-            let quoted = [field.evidence] + parts.dropFirst().map(\.text)
             let text = parts.map(\.text).joined(separator: " ")
-            return DocumentTitle(text: text, parts: parts, evidence: quoted.joined(separator: " / "),
+            return DocumentTitle(text: text, parts: parts, source: .field(field),
                                  kind: parts.count == 1 ? valueKind : DocumentKindWords.kind(ofTitle: text))
         }
 
@@ -72,7 +90,7 @@ extension MetadataDetector {
                 && !document.isLonger(number, than: longestTitle) {
                 let text = document.plainLine(number)
                 guard isTitleShaped(text), let kind = DocumentKindWords.kind(ofTitle: text) else { continue }
-                return DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedLine(number), kind: kind)
+                return DocumentTitle(text: text, parts: [(number, text)], source: .line(number, of: document), kind: kind)
             }
             return nil
         }
@@ -90,7 +108,7 @@ extension MetadataDetector {
                 // Counting the lines before it is left until a line is likely the title.
                 let number = document.lineNumber(startingAt: line.lowerBound)
                 guard !PartnershipName.mentions(in: TextWindow(line: text, number: number)).isEmpty else { return false }
-                found = DocumentTitle(text: text, parts: [(number, text)], evidence: document.collapsedText(ofLine: line), kind: kind)
+                found = DocumentTitle(text: text, parts: [(number, text)], source: .bytes(line, of: document), kind: kind)
                 return true
             }
             return found

@@ -27,15 +27,18 @@ public enum MetadataDetector {
     static let committeeLabelsNeeded = 2
 
     public static func detect(text: String) -> DetectedMetadata {
-        detect(DocumentText(text))
+        detect(DocumentText(text), quotesEvidence: true)
     }
 
     /// The same for the first `window` bytes of `utf8`, which must be valid UTF-8 (as
     /// `LoadedText.bytes` is): no `String` of the window is made, and the array is
     /// shared rather than copied. A window cutting a character in two reads as if the
     /// cut character were U+FFFD, as `String(decoding:)` of those bytes would.
-    public static func detect(utf8: [UInt8], window: Int) -> DetectedMetadata {
-        detect(DocumentText(utf8: utf8, count: window))
+    /// Without `quotesEvidence` every `evidence` is left empty: a corpus run only fills
+    /// the manifest's blanks with the values, and quoting the lines they were read from
+    /// cost about a tenth of detection.
+    public static func detect(utf8: [UInt8], window: Int, quotesEvidence: Bool = true) -> DetectedMetadata {
+        detect(DocumentText(utf8: utf8, count: window), quotesEvidence: quotesEvidence)
     }
 
     /// How much of the opening a first look reads, in bytes (whole lines, at most
@@ -46,17 +49,18 @@ public enum MetadataDetector {
     /// did not); `DocumentPipeline.read` runs this for every document of a corpus.
     static let firstLookBytes = 4 * 1024
 
-    private static func detect(_ document: DocumentText) -> DetectedMetadata {
+    private static func detect(_ document: DocumentText, quotesEvidence: Bool) -> DetectedMetadata {
         let firstLines = document.linesStarting(before: firstLookBytes, atMost: DocumentText.openingLineCount)
-        let firstLook = detect(document, openingLines: firstLines)
+        let firstLook = detect(document, openingLines: firstLines, quotesEvidence: quotesEvidence)
         // Only a document whose opening leaves what comparisons group by unsaid is read
         // on to the whole opening.
         guard firstLines < DocumentText.openingLineCount, firstLines < document.lineCount,
               firstLook.partnership == nil || firstLook.period == nil || firstLook.kind == nil else { return firstLook }
-        return detect(document, openingLines: DocumentText.openingLineCount)
+        return detect(document, openingLines: DocumentText.openingLineCount, quotesEvidence: quotesEvidence)
     }
 
-    private static func detect(_ document: DocumentText, openingLines: Int) -> DetectedMetadata {
+    private static func detect(_ document: DocumentText, openingLines: Int, quotesEvidence: Bool) -> DetectedMetadata {
+        let quote = { (evidence: () -> String) in quotesEvidence ? evidence() : "" }
         let opening = document.window(1...openingLines)
         let fields = HeaderField.fields(in: document, lines: 1...openingLines)
         let title = DocumentTitle.find(in: document, fields: fields)
@@ -67,35 +71,37 @@ public enum MetadataDetector {
         let period = ReportingPeriod.best(
             title: titleWindows.flatMap(ReportingPeriod.mentions), opening: ReportingPeriod.mentions(in: opening))
 
-        // The partnership's evidence is quoted for its areas too: it is made once.
-        let namedPartnership = partnership.map { DetectedValue(value: $0.fullName, line: $0.line, evidence: $0.evidence) }
+        // The partnership's evidence is quoted for its areas too, and the title's for its
+        // kind and areas: each is made once.
+        let namedPartnership = partnership.map { mention in DetectedValue(value: mention.fullName, line: mention.line, evidence: quote { mention.evidence }) }
+        let quotedTitle = title.map { title in DetectedValue(value: title.text, line: title.line, evidence: quote { title.evidence }) }
         return DetectedMetadata(
             partnership: namedPartnership,
-            areas: areas(partnership: partnership, named: namedPartnership, title: title),
-            period: period.map { DetectedValue(value: $0.period, line: $0.line, evidence: $0.evidence) },
-            kind: kind(title: title, fields: fields, opening: opening),
-            title: title.map { DetectedValue(value: $0.text, line: $0.line, evidence: $0.evidence) },
-            date: meetingDate(fields: fields))
+            areas: areas(partnership: partnership, named: namedPartnership, title: title, quoted: quotedTitle),
+            period: period.map { mention in DetectedValue(value: mention.period, line: mention.line, evidence: quote { mention.evidence }) },
+            kind: kind(title: title, quoted: quotedTitle, fields: fields, opening: opening, quote: quote),
+            title: quotedTitle,
+            date: meetingDate(fields: fields, quote: quote))
     }
 
     /// The partnership's own places when it was named, else places the title names.
     private static func areas(partnership: PartnershipName.Mention?, named: DetectedValue<String>?,
-                              title: DocumentTitle?) -> DetectedValue<[String]>? {
+                              title: DocumentTitle?, quoted: DetectedValue<String>?) -> DetectedValue<[String]>? {
         if let partnership, let named {
             return DetectedValue(value: partnership.places.map(\.authority.officialName),
                                  line: named.line, evidence: named.evidence)
         }
-        guard let title else { return nil }
+        guard let title, let quoted else { return nil }
         let places = PlaceNames.mentions(in: title.text)
         guard !places.isEmpty else { return nil }
-        return DetectedValue(value: places.map(\.authority.officialName), line: title.line, evidence: title.evidence)
+        return DetectedValue(value: places.map(\.authority.officialName), line: quoted.line, evidence: quoted.evidence)
     }
 
     /// A committee cover sheet makes a report presenting an annual report (or naming no
     /// kind) a committee report; a more specific kind in the title (a practice review
     /// taken to committee) stays what the title says.
-    private static func kind(title: DocumentTitle?, fields: [HeaderField],
-                             opening: TextWindow) -> DetectedValue<DocumentKind>? {
+    private static func kind(title: DocumentTitle?, quoted: DetectedValue<String>?, fields: [HeaderField],
+                             opening: TextWindow, quote: (() -> String) -> String) -> DetectedValue<DocumentKind>? {
         let titleKind = title?.kind
         let committeeLabels = fields.filter { $0.roles.contains(.committeeHeader) }
         let distinctLabels = Set(committeeLabels.map(\.labelNumber))
@@ -104,22 +110,22 @@ public enum MetadataDetector {
             // The cover sheet's "REPORT TITLE" line shows both the committee form and
             // what it presents, so it is the best line to cite.
             let cited = committeeLabels.first { $0.roles.contains(.title) } ?? first
-            return DetectedValue(value: .committeeReport, line: cited.line, evidence: cited.evidence)
+            return DetectedValue(value: .committeeReport, line: cited.line, evidence: quote { cited.evidence })
         }
-        if let titleKind, let title {
-            return DetectedValue(value: titleKind, line: title.line, evidence: title.evidence)
+        if let titleKind, let quoted {
+            return DetectedValue(value: titleKind, line: quoted.line, evidence: quoted.evidence)
         }
-        return DocumentKindWords.selfDescribedKind(in: opening)
+        return DocumentKindWords.selfDescribedKind(in: opening, quote: quote)
     }
 
     /// The date of the meeting or decision when the cover sheet gives one, else the
     /// first other labelled date.
-    private static func meetingDate(fields: [HeaderField]) -> DetectedValue<String>? {
+    private static func meetingDate(fields: [HeaderField], quote: (() -> String) -> String) -> DetectedValue<String>? {
         // Dates are read only from fields that could be chosen, in the order of choice.
         func firstDated(_ role: HeaderField.Roles) -> (HeaderField, String)? {
             fields.lazy.filter { $0.roles.contains(role) }.compactMap { field in StatedDate.iso(in: field.value).map { (field, $0) } }.first
         }
         let chosen = firstDated(.meetingDate) ?? firstDated(.date)
-        return chosen.map { DetectedValue(value: $0.1, line: $0.0.valueLine, evidence: $0.0.evidence) }
+        return chosen.map { field, date in DetectedValue(value: date, line: field.valueLine, evidence: quote { field.evidence }) }
     }
 }
