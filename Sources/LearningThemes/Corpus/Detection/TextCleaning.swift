@@ -9,6 +9,8 @@ extension MetadataDetector {
         /// (which change where characters start); then it is worked out on `Character`s.
         static func collapsingWhitespace(_ text: String) -> String {
             var text = text
+            // Most values are collapsed already: they are kept, not copied into a new string.
+            guard !text.withUTF8(isCollapsed) else { return text }
             let collapsed: String? = text.withUTF8 { utf8 in
                 var canJoin = false
                 // Whitespace runs become at most one space and every other byte is kept,
@@ -64,6 +66,34 @@ extension MetadataDetector {
             }
             guard let collapsed else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
             return collapsed
+        }
+
+        /// Whether `collapsingWhitespace` would give back `utf8` unchanged: no whitespace
+        /// but single spaces between words, and no character that may join across one
+        /// (when unsure, false: the full reading settles it).
+        private static func isCollapsed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            var afterSpace = true
+            var offset = 0
+            while offset < utf8.count {
+                let byte = utf8[offset]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        if afterSpace { return false }
+                        afterSpace = true
+                    } else if byte >= 0x09 && byte <= 0x0D {
+                        return false
+                    } else {
+                        afterSpace = false
+                    }
+                    offset += 1
+                    continue
+                }
+                let (value, length) = ScanText.decode(utf8, at: offset)
+                if ScalarClass.isSpace(value) || ScalarClass.mayJoinPrevious(value) || ScalarClass.mayJoinNext(value) { return false }
+                afterSpace = false
+                offset += length
+            }
+            return !afterSpace || utf8.isEmpty
         }
 
         /// Lower-cased, "&" read as "and", hyphens, full stops, commas and line breaks as
