@@ -354,6 +354,51 @@ final class MetadataDetectionTests: XCTestCase {
         XCTAssertEqual(detected.period?.line, lastLine)
     }
 
+    func testARunningTitleThousandsOfShortLinesInIsFoundAndNumbered() {
+        // Years are looked for sixteen bytes at a time and lines counted the same way: the
+        // title is found whatever its alignment, with its own line number.
+        let prose = "Working together we kept children safe.\n"
+        let title = "Camden Safeguarding Children Partnership – Annual Report 2019/20"
+        for shift in 0..<20 {
+            let lines = 3000 + shift % 3
+            let text = String(repeating: "x", count: shift) + "\n" + String(repeating: prose, count: lines) + title + "\n" + prose
+            let detected = MetadataDetector.detect(text: text)
+            XCTAssertEqual(detected.title?.value, title, "shift \(shift)")
+            XCTAssertEqual(detected.title?.line, lines + 2, "shift \(shift)")
+            XCTAssertEqual(detected.partnership?.line, lines + 2, "shift \(shift)")
+            XCTAssertEqual(detected.period?.value, "2019-20", "shift \(shift)")
+        }
+    }
+
+    func testAnOpeningOfVeryLongLinesIsReadInFull() {
+        // 200 lines of a thousand words each, the partnership named at the end of the last:
+        // detection stays linear in the text it reads.
+        let line = String(repeating: "word ", count: 1000) + "\n"
+        let text = String(repeating: line, count: 199) + String(repeating: "word ", count: 1000)
+            + "the Leeds Safeguarding Children Partnership annual report 2022-23\n"
+        let detected = MetadataDetector.detect(text: text)
+        XCTAssertEqual(detected.partnership?.value, "Leeds Safeguarding Children Partnership")
+        XCTAssertEqual(detected.partnership?.line, 200)
+        XCTAssertEqual(detected.period?.value, "2022-23")
+    }
+
+    func testValuesWithoutEvidenceAreTheValuesWithIt() throws {
+        for name in ["000_e02728fd870d2b9b.txt", "001_ac00c8670f1ab85a.txt", "004_88e82ee6e365f5e3.txt"] {
+            let bytes = Array(try Data(contentsOf: Self.documents.appendingPathComponent(name)))
+            let quoted = MetadataDetector.detect(utf8: bytes, window: bytes.count)
+            let bare = MetadataDetector.detect(utf8: bytes, window: bytes.count, quotesEvidence: false)
+            XCTAssertEqual(bare.partnership?.value, quoted.partnership?.value, name)
+            XCTAssertEqual(bare.areas?.value, quoted.areas?.value, name)
+            XCTAssertEqual(bare.period?.value, quoted.period?.value, name)
+            XCTAssertEqual(bare.kind?.value, quoted.kind?.value, name)
+            XCTAssertEqual(bare.title?.value, quoted.title?.value, name)
+            XCTAssertEqual(bare.date?.value, quoted.date?.value, name)
+            XCTAssertEqual(bare.missingFields, quoted.missingFields, name)
+            XCTAssertFalse(quoted.title?.evidence.isEmpty ?? true, name)
+            XCTAssertEqual(bare.title?.evidence, "", name)
+        }
+    }
+
     func testWindowsLineEndsEndLines() {
         let text = "REPORT TITLE: Leeds Safeguarding Children Partnership Annual Report 2021/22\r\n"
             + "REPORT OF: Director of Children's Services\r\nDATE: 3 March 2024\r\n"
