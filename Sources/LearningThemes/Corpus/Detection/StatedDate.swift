@@ -51,32 +51,12 @@ extension MetadataDetector {
         }
 
         private static func match(_ form: Form, at offset: Int, in text: ScanText) -> Match? {
-            // Each form starts with a digit or with a month's first letter: at any other
-            // ASCII byte one look says no date starts there.
-            let byte = text.bytes[offset]
             switch form {
-            case .dayMonthYear:
-                guard byte >= 0x80 || isASCIIDigit(byte) else { return nil }
-                return dayMonthYear(at: offset, in: text)
-            case .monthDayYear:
-                guard byte >= 0x80 || mayStartMonth(byte) else { return nil }
-                return monthDayYear(at: offset, in: text)
-            case .numeric:
-                guard byte >= 0x80 || isASCIIDigit(byte) else { return nil }
-                return numeric(at: offset, in: text)
+            case .dayMonthYear: dayMonthYear(at: offset, in: text)
+            case .monthDayYear: monthDayYear(at: offset, in: text)
+            case .numeric: numeric(at: offset, in: text)
             }
         }
-
-        private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-        /// Whether `byte` is, in either case, a letter some month spelling starts with.
-        private static func mayStartMonth(_ byte: UInt8) -> Bool {
-            let letter = byte | 0x20
-            return letter >= 0x61 && letter <= 0x7A && monthInitials & 1 << UInt32(letter - 0x61) != 0
-        }
-
-        /// Bit `n` is set when a month spelling starts with the `n`th letter of the alphabet.
-        private static let monthInitials: UInt32 = monthSpellings.reduce(0) { $0 | 1 << UInt32($1.short[0] - 0x61) }
 
         /// "10 December 2024", "25th January, 2024", "17 th December 2025".
         private static func dayMonthYear(at offset: Int, in text: ScanText) -> Match? {
