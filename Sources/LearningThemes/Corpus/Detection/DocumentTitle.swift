@@ -16,7 +16,7 @@ extension MetadataDetector {
         var line: Int { parts[0].line }
 
         private enum Source {
-            /// A cover-sheet field, with the line its value goes on to when wrapped.
+            /// A cover-sheet field; the line a wrapped value goes on to is in `parts`.
             case field(HeaderField)
             case line(Int, of: DocumentText)
             /// A line past the numbered ones, by its bytes.

@@ -73,12 +73,16 @@ public enum MetadataDetector {
 
         // The partnership's evidence is quoted for its areas too, and the title's for its
         // kind and areas: each is made once.
-        let namedPartnership = partnership.map { mention in DetectedValue(value: mention.fullName, line: mention.line, evidence: quote { mention.evidence }) }
+        let namedPartnership = partnership.map { mention in
+            DetectedValue(value: mention.fullName, line: mention.line, evidence: quote { mention.evidence })
+        }
         let quotedTitle = title.map { title in DetectedValue(value: title.text, line: title.line, evidence: quote { title.evidence }) }
         return DetectedMetadata(
             partnership: namedPartnership,
             areas: areas(partnership: partnership, named: namedPartnership, title: title, quoted: quotedTitle),
-            period: period.map { mention in DetectedValue(value: mention.period, line: mention.line, evidence: quote { mention.evidence }) },
+            period: period.map { mention in
+                DetectedValue(value: mention.period, line: mention.line, evidence: quote { mention.evidence })
+            },
             kind: kind(title: title, quoted: quotedTitle, fields: fields, opening: opening, quote: quote),
             title: quotedTitle,
             date: meetingDate(fields: fields, quote: quote))
