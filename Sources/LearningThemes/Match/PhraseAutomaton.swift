@@ -40,9 +40,7 @@ struct PhraseAutomaton: Sendable {
 
         private static func second(_ pair: UInt64) -> Int32 { Int32(truncatingIfNeeded: pair) }
 
-        /// A multiplicative hash of a pair, its well-mixed high half moved to the low bits
-        /// that pick the slot.
-        private static func hash(_ pair: UInt64) -> UInt64 { (pair &* 0x9E37_79B9_7F4A_7C15) >> 32 }
+        private static func hash(_ pair: UInt64) -> UInt64 { EntrySlots.spread(pair) }
 
         /// The positions of `pairs` grouped by node, their first id (node n's are
         /// order[start[n] ..< start[n + 1]]), and in increasing order of pair within a node:

@@ -6,29 +6,27 @@ extension ParagraphSegmenter {
     /// and counted by `LineTallies`.
     struct LineSightings {
         struct Entry {
-            /// 0 marks an empty slot.
-            var key: UInt64 = 0
-            var start = 0
-            var length: Int32 = 0
+            var key: UInt64
+            var start: Int
+            var length: Int32
             /// Its index among the lines.
-            var line: Int32 = 0
+            var line: Int32
             /// Another line had the key: the lines with it are counted in full.
             var isShared = false
         }
 
-        private(set) var entries: [Entry]
-        private var mask: Int
-        private var count = 0
+        /// In the order the keys were first seen.
+        private(set) var entries: [Entry] = []
+        private var slots: EntrySlots
 
         /// Room for `expectedCount` keys without growing.
         init(expectedCount: Int = 0) {
-            let capacity = WordKeySet.capacity(holding: expectedCount, fill: 2)
-            entries = Array(repeating: Entry(), count: capacity)
-            mask = capacity - 1
+            slots = EntrySlots(expectedCount: expectedCount)
+            entries.reserveCapacity(expectedCount)
         }
 
-        /// The key of the text `bytes[start..<start + length]`; never 0. Equal texts have
-        /// equal keys; different texts may share one.
+        /// The key of the text `bytes[start..<start + length]`. Equal texts have equal keys;
+        /// different texts may share one.
         @inline(__always)
         static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> UInt64 {
             var key = UInt64(length)
@@ -39,32 +37,22 @@ extension ParagraphSegmenter {
             } else {
                 for offset in 0..<length { key ^= UInt64(bytes[start + offset]) << UInt64(8 * offset + 8) }
             }
-            let mixed = key &* 0x9E37_79B9_7F4A_7C15
-            return mixed == 0 ? 1 : mixed
+            return key
         }
 
-        /// The slot holding `key`, or the empty slot it would go into. Valid until the next
-        /// insertion, which may grow the table.
-        func slot(of key: UInt64) -> Int {
-            var slot = Int(truncatingIfNeeded: key >> 40) & mask
-            while entries[slot].key != 0 && entries[slot].key != key { slot = (slot + 1) & mask }
-            return slot
+        /// The entry of the first line with `key`, if any, and else the slot it would go into.
+        /// The slot is valid until the next insertion.
+        func find(_ key: UInt64) -> (slot: Int, entry: Int?) {
+            slots.find(hash: EntrySlots.spread(key)) { entries[$0].key == key }
         }
 
-        /// Records the first line with `key`, whose slot `slot(of:)` gave.
+        /// Records the first line with `key`, whose slot `find` gave.
         mutating func insert(_ key: UInt64, start: Int, length: Int, line: Int, at slot: Int) {
-            entries[slot] = Entry(key: key, start: start, length: Int32(truncatingIfNeeded: length), line: Int32(truncatingIfNeeded: line))
-            count += 1
-            if count * 2 > entries.count { grow() }
+            entries.append(Entry(key: key, start: start, length: Int32(truncatingIfNeeded: length),
+                                 line: Int32(truncatingIfNeeded: line)))
+            slots.fill(slot, with: entries.count - 1) { EntrySlots.spread(entries[$0].key) }
         }
 
-        mutating func markShared(_ slot: Int) { entries[slot].isShared = true }
-
-        private mutating func grow() {
-            let old = entries
-            entries = Array(repeating: Entry(), count: old.count * 2)
-            mask = entries.count - 1
-            for entry in old where entry.key != 0 { entries[slot(of: entry.key)] = entry }
-        }
+        mutating func markShared(_ entry: Int) { entries[entry].isShared = true }
     }
 }

@@ -48,9 +48,8 @@ extension ParagraphSegmenter {
             private mutating func tally(_ line: inout SourceLine, index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
                 let length = line.end - line.start
                 let key = LineSightings.key(bytes, line.start, length: length)
-                let slot = sightings.slot(of: key)
-                let first = sightings.entries[slot]
-                if first.key == 0 {
+                let (slot, sighting) = sightings.find(key)
+                guard let sighting else {
                     // No line before had the key, so none had the text: a new text, not hashed
                     // unless its key comes again.
                     guard distinctTexts < trackedLimit else { return }
@@ -58,10 +57,11 @@ extension ParagraphSegmenter {
                     sightings.insert(key, start: line.start, length: length, line: index, at: slot)
                     return
                 }
+                let first = sightings.entries[sighting]
                 if !first.isShared {
                     // The first line with the key is counted in full now; its text is among
                     // the distinct texts already.
-                    sightings.markShared(slot)
+                    sightings.markShared(sighting)
                     let firstLength = Int(first.length)
                     tallies.insert(LineHash.of(bytes, first.start, length: firstLength), start: first.start, length: firstLength)
                     countedLines.append(first.line)
@@ -109,8 +109,8 @@ extension ParagraphSegmenter {
                 let line = lines[Int(index)]
                 let length = line.end - line.start
                 guard titleLengths.contains(length),
-                      let slot = tallies.find(LineHash.of(bytes, line.start, length: length), bytes, line.start, length: length) else { continue }
-                let tally = tallies.entries[slot]
+                      let found = tallies.find(LineHash.of(bytes, line.start, length: length), bytes, line.start, length: length) else { continue }
+                let tally = tallies.entries[found]
                 if tally.count >= 3 || (tally.count == 2 && tally.isPrefix) { lines[Int(index)].kind = .furniture }
             }
         }
@@ -152,9 +152,9 @@ extension ParagraphSegmenter {
                 var prefixes = LineHash.Prefixes(bytes, line.start)
                 lengths.forEach(below: length) { prefixLength in
                     guard Bytes.isBlank(bytes[line.start + prefixLength]),
-                          let slot = tallies.find(prefixes.hash(length: prefixLength), bytes, line.start, length: prefixLength),
-                          tallies.entries[slot].count == 2 else { return }
-                    tallies.markPrefix(slot)
+                          let found = tallies.find(prefixes.hash(length: prefixLength), bytes, line.start, length: prefixLength),
+                          tallies.entries[found].count == 2 else { return }
+                    tallies.markPrefix(found)
                     prefixLengths.insert(prefixLength)
                 }
             }

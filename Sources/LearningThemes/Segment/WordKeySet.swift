@@ -12,7 +12,7 @@ extension ParagraphSegmenter {
 
         /// Any nonzero keys.
         init(keys: [UInt64]) {
-            let capacity = Self.capacity(holding: keys.count, fill: 4, smallest: 16)
+            let capacity = EntrySlots.capacity(holding: keys.count, fill: 4, smallest: 16)
             mask = capacity - 1
             slots = Array(repeating: 0, count: capacity)
             for key in keys {
@@ -33,17 +33,9 @@ extension ParagraphSegmenter {
             }
         }
 
-        /// The power-of-two slot count of an open-addressing table that keeps `count` entries
-        /// at most one slot in `fill` used, so that probe chains stay short.
-        static func capacity(holding count: Int, fill: Int, smallest: Int = 64) -> Int {
-            var capacity = smallest
-            while capacity < count * fill { capacity *= 2 }
-            return capacity
-        }
-
         @inline(__always)
         static func home(_ key: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            Int(truncatingIfNeeded: EntrySlots.spread(key)) & mask
         }
     }
 }

@@ -1,9 +1,29 @@
 /// The slot array of an open-addressing table whose entries are kept elsewhere and
-/// numbered 0, 1, 2... in the order added (`SequenceTable`, `TermTable`): each slot holds
-/// an entry number or -1, probing is linear, and the array, a power of two long, doubles
-/// when half full. The tables own their entries and hashes; this holds only the probing.
+/// numbered 0, 1, 2... in the order added (`SequenceTable`, `TermTable`, the segmenter's
+/// `LineTallies` and `LineSightings`): each slot holds an entry number or -1, probing is
+/// linear, and the array, a power of two long, doubles when half full. The tables own
+/// their entries and hashes; this holds only the probing. A hash picks a slot by its low
+/// bits, so they must be well mixed (see `spread`).
 struct EntrySlots {
-    private var slots = [Int32](repeating: -1, count: 64)
+    private var slots: [Int32]
+
+    /// Room for `expectedCount` entries without growing.
+    init(expectedCount: Int = 0) {
+        slots = [Int32](repeating: -1, count: Self.capacity(holding: expectedCount, fill: 2))
+    }
+
+    /// The power-of-two slot count of an open-addressing table that keeps `count` entries
+    /// at most one slot in `fill` used, so that probe chains stay short.
+    static func capacity(holding count: Int, fill: Int, smallest: Int = 64) -> Int {
+        var capacity = smallest
+        while capacity < count * fill { capacity *= 2 }
+        return capacity
+    }
+
+    /// A key multiplied by the golden ratio's 64-bit fraction, its well-mixed high half
+    /// moved to the low bits that pick a slot.
+    @inline(__always)
+    static func spread(_ key: UInt64) -> UInt64 { (key &* 0x9E37_79B9_7F4A_7C15) >> 32 }
 
     /// The slot of the entry with `hash` for which `isEntry` holds, or else the empty slot
     /// where such an entry would go.
