@@ -167,12 +167,7 @@ struct PhraseTrace {
                     found.append(Occurrence(atom: output.atom, start: end &- output.length &+ 1, end: end))
                 }
             }
-            for index in 0..<detachedPhraseEnds {
-                let end = phraseEnds[index]
-                let list = Int(~end.state)
-                let lower = Int(detachedStart[list])
-                collect(end.ordinal, UnsafeBufferPointer(start: detachedOutputs + lower, count: Int(detachedStart[list + 1]) &- lower))
-            }
+            for index in 0..<detachedPhraseEnds { collect(phraseEnds[index].ordinal, outputs(ofPhraseEnd: index)) }
             var end = UnsafePointer(phraseEnds.baseAddress!) + detachedPhraseEnds
             let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
             while end < last {
