@@ -399,6 +399,32 @@ final class SegmenterTests: XCTestCase {
         XCTAssertTrue(paragraphs.allSatisfy { $0.role == .listItem && $0.section == nil })
     }
 
+    /// Committee minutes letter their points in brackets, "(a) ... (b) ...", and number
+    /// resolutions "(1)": those are list items with the marks stripped, whether the items
+    /// are apart or on consecutive lines. "(see above)" and a year in brackets are not marks.
+    func testBracketedLettersAndNumbersMarkListItems() {
+        let text = """
+        Key points highlighted to Members included the following:
+
+        (a) the inspection took place in November;
+        (b) a letter summarising the findings had been received;
+
+        (12) That the content of the report be noted.
+
+        (see above) the partnership agreed the plan.
+        (2019) was the first year of the new arrangements.
+        """
+        let paragraphs = segmenter.segment(text)
+        XCTAssertEqual(texts(paragraphs), [
+            "Key points highlighted to Members included the following:",
+            "the inspection took place in November;",
+            "a letter summarising the findings had been received;",
+            "That the content of the report be noted.",
+            "(see above) the partnership agreed the plan. (2019) was the first year of the new arrangements.",
+        ])
+        XCTAssertEqual(paragraphs.map(\.role), [.body, .listItem, .listItem, .listItem, .body])
+    }
+
     /// 001, lines 3455-3479: the last item of a numbered list is an item, not the heading
     /// of the paragraph after the list, even though it is short and a paragraph follows.
     func testLastItemOfANumberedListIsNotAHeading() {
