@@ -1,9 +1,15 @@
 import XCTest
 @testable import LearningThemes
 
-/// `AnaphorScreen` turns paragraphs away without tokenizing them; it must never turn away
-/// one in which `SourceAnaphor.firstPhrase` finds a referring phrase.
+/// The matcher tells which paragraphs may hold a referring phrase (`AnaphorScreen`),
+/// so the others are not read for one; it must never turn away one in which
+/// `SourceAnaphor.firstPhrase` finds a referring phrase, whatever the rules.
 final class AnaphorScreenTests: XCTestCase {
+    /// The bundled rules, and rules that share no word with the referring phrases.
+    private static let matchers = [
+        Matcher(ruleSet: try! RuleSet.load(directory: TestSupport.path("rules"))),
+        try! TestSupport.matcher("theme neglect\nmatch n-1: (neglect | neglected) near/3 children\n"),
+    ]
     /// What the mutations below put into text: the anaphor words in several spellings, and
     /// the bytes that join or split words (apostrophes, non-ASCII letters, sentence ends).
     private static let pieces = AnaphorWord.spellings.map { String(decoding: $0.spelling, as: UTF8.self) }
@@ -15,35 +21,14 @@ final class AnaphorScreenTests: XCTestCase {
         .flatMap { $0.split(separator: " ").map(String.init) }
     private static let separators = [" ", " ", " ", ", ", ". ", "’", "'", "-", "", "é", "\u{00A0}", "? ", ": "]
 
-    func testNoPhraseEndIsSpelledByNonASCIILettersAlone() {
-        // Everything a non-ASCII letter folds to that is plain ASCII.
-        var folds: Set<[UInt8]> = []
-        for value in 0x80..<0x20000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            for token in Tokenizer().tokens(in: String(Character(scalar))) where token.folded.utf8.allSatisfy({ $0 < 0x80 }) {
-                folds.insert(Array(token.folded.utf8))
-            }
-        }
-        XCTAssertTrue(folds.contains(Array("fi".utf8)), "the ligatures fold to ASCII")
-        for (word, spelling) in AnaphorWord.spellings where word.endsPhrase {
-            // Which prefixes of the spelling such folds can make, joined end to end.
-            var reachable = [true] + [Bool](repeating: false, count: spelling.count)
-            for end in 1...spelling.count {
-                reachable[end] = folds.contains { fold in
-                    fold.count <= end && reachable[end - fold.count] && spelling[(end - fold.count)..<end].elementsEqual(fold)
-                }
-            }
-            XCTAssertFalse(reachable[spelling.count], String(decoding: spelling, as: UTF8.self))
-        }
-    }
-
     func testTheScreenLetsThroughEveryCorpusParagraphWithAnAnaphor() throws {
         var random = SplitMix64(seed: 0x5EED_A4A0)
         var (checked, withAnaphor, turnedAway) = (0, 0, 0)
+        var scratches = Self.matchers.map { MatchScratch(matcher: $0) }
         for text in try Self.corpusParagraphs() {
             for mutation in 0..<4 {
                 let mutated = mutation == 0 ? text : Self.mutate(text, &random)
-                let (found, passed) = Self.check(mutated)
+                let (found, passed) = Self.check(mutated, &scratches)
                 XCTAssertTrue(passed || !found, "turned away a paragraph with an anaphor: \(mutated.debugDescription)")
                 checked += 1
                 if found { withAnaphor += 1 }
@@ -57,24 +42,34 @@ final class AnaphorScreenTests: XCTestCase {
     func testTheScreenLetsThroughEveryGeneratedTextWithAnAnaphor() {
         var random = SplitMix64(seed: 0x5EED_A4A1)
         var withAnaphor = 0
+        var scratches = Self.matchers.map { MatchScratch(matcher: $0) }
         for number in 0..<20_000 {
             var text = ""
             for _ in 0..<(1 + random.below(10)) {
                 text += random.element(random.below(2) == 0 ? Self.pieces : Self.phrases) + random.element(Self.separators)
             }
-            let (found, passed) = Self.check(text)
+            let (found, passed) = Self.check(text, &scratches)
             XCTAssertTrue(passed || !found, "case \(number): \(text.debugDescription)")
             if found { withAnaphor += 1 }
         }
         XCTAssertGreaterThan(withAnaphor, 1000)
     }
 
-    /// Whether the text holds a phrase, and whether the screen lets it through.
-    private static func check(_ text: String) -> (found: Bool, passed: Bool) {
+    /// Whether the text holds a phrase, and whether the screen of each matcher lets it
+    /// through, both when counting tags and when classifying with evidence.
+    private static func check(_ text: String, _ scratches: inout [MatchScratch]) -> (found: Bool, passed: Bool) {
         var copy = text
-        return copy.withUTF8 { bytes in
-            (SourceAnaphor.firstPhrase(in: bytes) != nil, AnaphorScreen.phraseEnds.mayHoldAnaphor(bytes))
+        let found = copy.withUTF8 { SourceAnaphor.firstPhrase(in: $0) != nil }
+        var passed = true
+        for (matcher, index) in zip(matchers, scratches.indices) {
+            _ = matcher.tags(text, scratch: &scratches[index])
+            let whenCounting = matcher.mayHoldAnaphor(scratches[index])
+            _ = matcher.classify(text, scratch: &scratches[index])
+            let whenClassifying = matcher.mayHoldAnaphor(scratches[index])
+            XCTAssertEqual(whenCounting, whenClassifying, text.debugDescription)
+            passed = passed && whenCounting
         }
+        return (found, passed)
     }
 
     /// Words replaced or joined, anaphor words and awkward bytes put in between.

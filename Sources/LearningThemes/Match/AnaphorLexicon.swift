@@ -7,7 +7,8 @@ enum AnaphorWord: Equatable {
     var pointsToWhatIsNear: Bool { self == .demonstrative || self == .below }
 
     /// Whether a referring phrase can end with this word: every phrase `AnaphorFinder`
-    /// recognises does, which is what lets `AnaphorScreen` turn paragraphs away unread.
+    /// recognises does, which is what lets the matcher turn paragraphs away unread
+    /// (`AnaphorScreen`).
     var endsPhrase: Bool {
         switch self {
         case .reviewNoun, .reportNoun, .eventNoun, .resultNoun, .learning, .reportingVerb, .assessedQuality, .area, .strength: true
@@ -29,6 +30,10 @@ enum AnaphorWord: Equatable {
         default: false
         }
     }
+
+    /// Whether a referring phrase can be this word alone, as a paragraph's first word
+    /// ("Findings …"); "Key findings …" is a word it can follow.
+    var endsPhraseOpeningParagraph: Bool { self == .resultNoun }
 
     /// `folded` is a word as the tokenizer folds it; ASCII capitals are lower-cased too, so
     /// a raw run of ASCII letters can be looked up as it is.
@@ -113,7 +118,7 @@ private struct AnaphorLexicon {
 
 /// Up to 16 bytes of a word, ASCII lower-cased, with its length: equal exactly when the
 /// lower-cased words are.
-struct PackedSpelling: Comparable {
+struct PackedSpelling: Equatable {
     static let capacity = 16
     private var low: UInt64 = 0
     private var high: UInt64 = 0
@@ -125,10 +130,5 @@ struct PackedSpelling: Comparable {
         for index in min(bytes.count, 8)..<min(bytes.count, Self.capacity) {
             high |= UInt64(lower[Int(bytes[index])]) << (8 * UInt64(index - 8))
         }
-    }
-
-    /// An order in which to search a sorted list of them.
-    static func < (left: PackedSpelling, right: PackedSpelling) -> Bool {
-        (left.count, left.low, left.high) < (right.count, right.low, right.high)
     }
 }

@@ -15,7 +15,8 @@ struct AtomClauseIndex: Sendable {
     /// Per atom: whether some entry names it as `otherAtom`.
     let isQueried: FrozenArray<Bool>
 
-    init(clausesByAtom: [[Int32]], clauses: [CompiledClause]) {
+    /// `alsoQueried`: atoms to mark present though no clause queries them.
+    init(clausesByAtom: [[Int32]], clauses: [CompiledClause], alsoQueried: [Int32] = []) {
         let usage = clausesByAtom.map(\.count)
         let listed = clausesByAtom.enumerated().map { atom, clausesOfAtom in
             clausesOfAtom.compactMap { clause -> Entry? in
@@ -32,6 +33,7 @@ struct AtomClauseIndex: Sendable {
         entries = FrozenArray(listed.flatMap { $0 })
         var queried = [Bool](repeating: false, count: clausesByAtom.count)
         for entry in listed.joined() where entry.otherAtom >= 0 { queried[Int(entry.otherAtom)] = true }
+        for atom in alsoQueried { queried[Int(atom)] = true }
         isQueried = FrozenArray(queried)
     }
 

@@ -32,10 +32,12 @@ extension Matcher {
             if !result.sources.isEmpty {
                 namedEvidence[paragraph.index] = result.evidence.filter { result.sources.contains($0.label) }
             }
+            // Read before the matcher runs again, on a lead-in or heading.
+            let mayReferBack = mayHoldAnaphor(scratch)
             var text = paragraph.text
             let inherited = text.withUTF8 { bytes in
                 inheritance.next(index: paragraph.index, role: paragraph.role, section: section == nil ? 0 : sectionNumber,
-                                 text: bytes, ownSources: result.sources) { context in
+                                 text: bytes, ownSources: result.sources, mayReferBack: mayReferBack) { context in
                     let found = classify(context.map { String(decoding: $0, as: UTF8.self) } ?? section ?? "", scratch: &scratch)
                     if context == nil { headingEvidence = found.evidence } else { leadInEvidence[paragraph.index] = found.evidence }
                     return found.sources
@@ -137,6 +139,7 @@ struct ParagraphTagCounter {
         // unowned local would make a strong copy first).
         unowned(unsafe) let matcher = self.matcher
         let found = self.matcher.tags(paragraph.text, scratch: &scratch)
+        let mayReferBack = self.matcher.mayHoldAnaphor(scratch)
         if !ownSources.isEmpty { ownSources.removeAll(keepingCapacity: true) }
         for tag in found where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
         // `found` lasts only until the matcher runs again, as it may for a lead-in or a
@@ -145,7 +148,7 @@ struct ParagraphTagCounter {
         swap(&kept, &self.kept)
         var isKept = false
         let inherited = inheritance.next(index: paragraph.index, role: paragraph.role, section: paragraph.sectionNumber,
-                                         text: paragraph.text, ownSources: ownSources) { context in
+                                         text: paragraph.text, ownSources: ownSources, mayReferBack: mayReferBack) { context in
             guard let text = context ?? paragraph.heading else { return [] }
             if !isKept { Self.copy(found, into: &kept) }
             isKept = true

@@ -15,6 +15,8 @@ public final class Matcher: Sendable {
     let targets: FrozenArray<CompiledTarget>
     let targetIDs: [String]
     let atomCount: Int
+    /// What tells that a paragraph may hold a referring phrase (see `mayHoldAnaphor`).
+    let anaphorScreen: AnaphorScreen
     public let ruleSet: RuleSet
 
     public init(ruleSet: RuleSet) {
@@ -24,10 +26,12 @@ public final class Matcher: Sendable {
         self.phrases = compiler.phrases
         self.clauses = FrozenArray(compiler.clauses)
         self.clauseIDs = compiler.clauseIDs
-        self.atomClauses = AtomClauseIndex(clausesByAtom: compiler.clausesByAtom, clauses: compiler.clauses)
+        self.atomClauses = AtomClauseIndex(clausesByAtom: compiler.clausesByAtom, clauses: compiler.clauses,
+                                           alsoQueried: compiler.anaphorScreen.queried)
         self.targets = FrozenArray(compiler.targets)
         self.targetIDs = compiler.targetIDs
         self.atomCount = compiler.atomCount
+        self.anaphorScreen = compiler.anaphorScreen
     }
 
     /// Classifies one paragraph's text.
@@ -63,6 +67,14 @@ public final class Matcher: Sendable {
         var evaluator = ClauseEvaluator(matcher: self, scratch: scratch)
         evaluator.evaluate(keepingHits: false)
         return UnsafeBufferPointer(scratch.buffers.evaluation.tagged.elements)
+    }
+
+    /// Whether the paragraph last classified or tagged with `scratch` may hold a referring
+    /// phrase (`SourceAnaphor`): false when it holds none, so its words need not be read
+    /// again for one.
+    @inline(__always)
+    func mayHoldAnaphor(_ scratch: MatchScratch) -> Bool {
+        anaphorScreen.mayBeHeld(in: scratch.buffers)
     }
 
     /// Tokenizes and runs the phrase automaton in one pass, stepping it as each word is

@@ -181,6 +181,18 @@ struct PhraseTrace {
         }
     }
 
+    /// Whether a phrase of the queried atom `atom` ends at some token of the paragraph,
+    /// once the evaluator has marked them (see `Reader.markPresent`).
+    @inline(__always)
+    func isPresent(_ atom: Int32) -> Bool { presence[Int(atom)] == generation }
+
+    /// Whether a phrase of `atom` ends at the paragraph's first token.
+    @inline(__always)
+    func firstTokenEndsPhrase(of atom: Int32, cache: PhraseStateCache) -> Bool {
+        guard phraseEnds.count > 0, phraseEnds[0].ordinal == 0 else { return false }
+        return reader(cache: cache).outputs(ofPhraseEnd: 0).contains { $0.atom == atom }
+    }
+
     func reader(cache: PhraseStateCache) -> Reader {
         Reader(phraseEnds: phraseEnds.elements, detachedPhraseEnds: detachedPhraseEnds,
                outputs: cache.outputs.base, outputStart: cache.outputStart.base,

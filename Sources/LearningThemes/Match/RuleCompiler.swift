@@ -31,6 +31,7 @@ struct RuleCompiler {
     private(set) var targets: [CompiledTarget]
     private(set) var targetIDs: [String]
     private(set) var atomCount: Int
+    private(set) var anaphorScreen: AnaphorScreen
 
     init(ruleSet: RuleSet) {
         // The compiler's tables are plain local values, not variables captured by nested
@@ -61,6 +62,10 @@ struct RuleCompiler {
                     distance: Int32(clause.pattern.near?.distance ?? 0)))
             }
         }
+        let anaphorScreen = AnaphorScreen(
+            endings: atoms.atom(AnaphorScreen.endingPhrases.map { $0.map { RuleTerm($0) } }, symbols: &symbols),
+            openings: atoms.atom(AnaphorScreen.openingPhrases.map { $0.map { RuleTerm($0) } }, symbols: &symbols))
+        while clausesByAtom.count < atoms.count { clausesByAtom.append([]) }
         let trie = symbols.trie.build()
         self.wordTrie = trie
         self.phrases = atoms.phrases.build(trie: trie)
@@ -70,6 +75,7 @@ struct RuleCompiler {
         self.targets = targets
         self.targetIDs = targetIDs
         self.atomCount = atoms.count
+        self.anaphorScreen = anaphorScreen
     }
 }
 

@@ -40,11 +40,11 @@ struct SourceAnaphor: Equatable {
     /// The rule id the referring words are reported under as evidence.
     static let ruleID = "anaphor"
 
-    /// The first anaphor of `text`, if any.
-    static func first(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
+    /// The first anaphor of `text`, if any; its words are read only if it `mayHoldPhrase`
+    /// (see `Matcher.mayHoldAnaphor`).
+    static func first(in text: UnsafeBufferPointer<UInt8>, mayHoldPhrase: Bool = true) -> SourceAnaphor? {
         if let quotation = wholeQuotation(text) { return quotation }
-        guard AnaphorScreen.phraseEnds.mayHoldAnaphor(text) else { return nil }
-        return firstPhrase(in: text)
+        return mayHoldPhrase ? firstPhrase(in: text) : nil
     }
 
     /// The first referring phrase of `text`, in one pass over its words up to that phrase.
@@ -152,7 +152,7 @@ private struct AnaphorFinder {
                 default: .anyActivity
                 }
                 pending = (phrase(from: back, referent), sentence, word(0) == .learning)
-            } else if word(0) == .resultNoun, wordsTaken == back {
+            } else if word(0)?.endsPhraseOpeningParagraph == true, wordsTaken == back {
                 // A paragraph that opens "Recommendations have been adopted" or "Key
                 // findings were" goes on about the activity before it.
                 pending = (phrase(from: back - 1, .anyActivity), sentence, false)

@@ -62,8 +62,11 @@ struct SourceInheritance<Label: Equatable> {
     /// whole paragraph (the whole paragraph has `ownSources`), or the current heading when
     /// given nil; it is called at most once per lead-in and once per section. A source
     /// passed on by a lead-in with offset 0 was named by the lead-in as a whole.
+    /// `mayReferBack` is false when the matcher found that the paragraph holds no referring
+    /// phrase (`Matcher.mayHoldAnaphor`): then its words are not read for one.
     mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
-                       ownSources: [Label], sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+                       ownSources: [Label], mayReferBack: Bool = true,
+                       sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         if section != sectionNumber {
             sectionNumber = section
             headingSources = nil
@@ -91,7 +94,7 @@ struct SourceInheritance<Label: Equatable> {
             inherited = fromLeadInOrHeading(section: section, ownSources: ownSources, sources: sources)
         }
         if inherited.isEmpty, ownSources.isEmpty {
-            inherited = byReferenceBack(index: index, section: section, text: text, sources: sources)
+            inherited = byReferenceBack(index: index, section: section, text: text, mayReferBack: mayReferBack, sources: sources)
             // "The review identified the following learning:" passes on what it refers to.
             if leadIn?.isEmpty == true, role == .body { leadIn = inherited.map(\.passedOn) }
         }
@@ -139,7 +142,7 @@ struct SourceInheritance<Label: Equatable> {
     }
 
     /// The one source a paragraph with no source of its own refers back to, if it does.
-    private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>,
+    private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>, mayReferBack: Bool,
                                           sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         // A reference back reaches the paragraph just before; past an unrelated paragraph
         // only the heading is still in view.
@@ -147,7 +150,7 @@ struct SourceInheritance<Label: Equatable> {
         if !fromParagraphBefore && headingSources(section: section, sources: sources).isEmpty { return [] }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
-        guard let anaphor = SourceAnaphor.first(in: text) else { return [] }
+        guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return [] }
         var fitting: Inherited?
         func consider(_ candidate: Inherited) -> Bool {
             guard anaphor.referent.admits(sourceID(candidate.label)) else { return true }
