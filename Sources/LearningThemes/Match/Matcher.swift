@@ -111,14 +111,16 @@ public final class Matcher: Sendable {
         let phraseEnds = buffers.trace.phraseEnds.base
         var phraseEndCount = 0
         var steps = PhraseSteps(cache: cache)
-        var from = PhraseStateCache.empty
+        // The step key of the state to step from (see `PhraseStateCache.stepKey(of:)`).
+        let emptyKey = PhraseStateCache.stepKey(of: PhraseStateCache.empty)
+        var from = emptyKey
         var misses = 0
         var walker = TrieWalker(trie: wordTrie)
         let tokenCount = TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence, ordinal in
             let tokenClass = walker.tokenClass
             recorder.record(start: start, end: end, sentence: sentence, ordinal: ordinal, tokenClass: tokenClass)
             guard tokenClass != WordTrie.noClass else {
-                from = PhraseStateCache.empty
+                from = emptyKey
                 return true
             }
             var state = steps.next(from: from, tokenClass: tokenClass)
@@ -136,7 +138,7 @@ public final class Matcher: Sendable {
                 phraseEnds[phraseEndCount] = PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state)
                 phraseEndCount &+= 1
             }
-            from = steps.lookupState[Int(state)]
+            from = steps.stepKeys[Int(state)]
             return true
         }
         buffers.trace.phraseEnds.resize(to: phraseEndCount)

@@ -28,9 +28,10 @@ final class PhraseStateCache: @unchecked Sendable {
     @exclusivity(unchecked) private var nodeStart = ScratchBuffer<Int32>()
     @exclusivity(unchecked) private(set) var outputs = ScratchBuffer<Output>()
     @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
-    /// The state whose transitions a state shares: itself, or `empty` when none of its
-    /// nodes has children (then only the root's targets can follow, as from `empty`).
-    @exclusivity(unchecked) private(set) var lookupState = ScratchBuffer<Int32>()
+    /// The step key (see `stepKey(of:)`) of the state whose transitions a state shares:
+    /// itself, or `empty` when none of its nodes has children (then only the root's
+    /// targets can follow, as from `empty`).
+    @exclusivity(unchecked) private(set) var stepKeys = ScratchBuffer<UInt64>()
     /// Whether a state ends some phrase (has outputs): only tokens in such states set
     /// anything off.
     @exclusivity(unchecked) private(set) var endsPhrase = ScratchBuffer<Bool>()
@@ -47,7 +48,7 @@ final class PhraseStateCache: @unchecked Sendable {
     let fromEmpty: UnsafeMutablePointer<Int32>
     private let classCount: Int
 
-    /// Open addressing: keys (state << 32 | class, `vacant` if unused) and next states.
+    /// Open addressing: keys (see `key`; `vacant` if unused) and next states.
     @exclusivity(unchecked) private(set) var keys: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private(set) var targets: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) private(set) var mask: Int
@@ -75,7 +76,8 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [nodes, nodeStart, outputStart, lookupState, stepNodes] { buffer.deallocate() }
+        for buffer in [nodes, nodeStart, outputStart, stepNodes] { buffer.deallocate() }
+        stepKeys.deallocate()
         endsPhrase.deallocate()
         triggers.deallocate()
         outputs.deallocate()
@@ -85,24 +87,36 @@ final class PhraseStateCache: @unchecked Sendable {
         targets.deallocate()
     }
 
+    /// What the steps from `state` are found by: the state in the high half, a hash of it
+    /// (below 2^31) in the low. Adding a token class (also below 2^31) then makes a key
+    /// unique to the state and class whose low bits are already a slot: the scan keeps
+    /// each state's step key at hand, so a look-up hashes nothing.
     @inline(__always)
-    static func key(_ state: Int32, _ tokenClass: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: tokenClass))
+    static func stepKey(of state: Int32) -> UInt64 {
+        let state = UInt64(UInt32(bitPattern: state))
+        return state << 32 | (state &* 0x9E37_79B9_7F4A_7C15) >> 33
+    }
+
+    /// The key of the step by `tokenClass` from the state whose step key is `stepKey`.
+    @inline(__always)
+    static func key(_ stepKey: UInt64, _ tokenClass: Int32) -> UInt64 {
+        stepKey &+ UInt64(UInt32(bitPattern: tokenClass))
     }
 
     @inline(__always)
     static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        Int(truncatingIfNeeded: key) & mask
     }
 
-    /// The state after a token of `tokenClass` from `state` (a `lookupState`), on a miss
-    /// of the cache: one NFA step, remembered. May clear the cache and so renumber the
+    /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
+    /// (one of `stepKeys`), on a miss of the cache: one NFA step, remembered. May clear the cache and so renumber the
     /// states, but the state it returns is valid in the cache as it is afterwards; before
     /// clearing it calls `beforeRestart`, while the old states can still be read. Out of
     /// line: misses are rare, and inlined into the matcher's loop it would crowd its registers.
     @inline(never)
-    func step(from state: Int32, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie,
+    func step(from stepKey: UInt64, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie,
               beforeRestart: () -> Void) -> Int32 {
+        let state = Int32(truncatingIfNeeded: stepKey >> 32)
         stepNodes.reset()
         let symbolRange = Int(trie.classSymbolStart[Int(tokenClass)])..<Int(trie.classSymbolStart[Int(tokenClass) + 1])
         for index in Int(nodeStart[Int(state)])..<Int(nodeStart[Int(state) + 1]) {
@@ -119,7 +133,7 @@ final class PhraseStateCache: @unchecked Sendable {
         let hash = StateSetTable.hash(set)
         var target = statesByNodes.find(set, hash: hash, nodes: nodes, nodeStart: nodeStart)
         if target < 0 {
-            if lookupState.count >= maximumStates {
+            if stepKeys.count >= maximumStates {
                 beforeRestart()
                 clear()
                 restarts += 1
@@ -130,13 +144,13 @@ final class PhraseStateCache: @unchecked Sendable {
         if state == PhraseStateCache.empty {
             fromEmpty[Int(tokenClass)] = target
         } else {
-            remember(PhraseStateCache.key(state, tokenClass), target)
+            remember(PhraseStateCache.key(stepKey, tokenClass), target)
         }
         return target
     }
 
     private func addState(_ set: UnsafeBufferPointer<Int32>, hash: UInt64, automaton: PhraseAutomaton) -> Int32 {
-        let state = Int32(lookupState.count)
+        let state = Int32(stepKeys.count)
         var continues = false
         for node in set {
             nodes.append(node)
@@ -147,7 +161,7 @@ final class PhraseStateCache: @unchecked Sendable {
         }
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
-        lookupState.append(continues ? state : PhraseStateCache.empty)
+        stepKeys.append(Self.stepKey(of: continues ? state : PhraseStateCache.empty))
         endsPhrase.append(outputs.count > Int(outputStart[Int(state)]))
         triggers.add(outputs: UnsafeBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
@@ -190,7 +204,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.reset()
         outputs.reset()
         outputStart.reset()
-        lookupState.reset()
+        stepKeys.reset()
         endsPhrase.reset()
         triggers.reset()
         statesByNodes.clear()
@@ -198,7 +212,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.append(0)
         outputStart.append(0)
         outputStart.append(0)
-        lookupState.append(PhraseStateCache.empty)
+        stepKeys.append(Self.stepKey(of: PhraseStateCache.empty))
         endsPhrase.append(false)
         triggers.add(outputs: UnsafeBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
@@ -213,8 +227,8 @@ struct PhraseSteps {
     private let keys: UnsafeMutablePointer<UInt64>
     private let targets: UnsafeMutablePointer<Int32>
     private let mask: Int
-    /// See `PhraseStateCache.lookupState` and `endsPhrase`.
-    let lookupState: UnsafeMutablePointer<Int32>
+    /// See `PhraseStateCache.stepKeys` and `endsPhrase`.
+    let stepKeys: UnsafeMutablePointer<UInt64>
     let endsPhrase: UnsafeMutablePointer<Bool>
 
     init(cache: PhraseStateCache) {
@@ -222,16 +236,16 @@ struct PhraseSteps {
         keys = cache.keys
         targets = cache.targets
         mask = cache.mask
-        lookupState = cache.lookupState.base
+        stepKeys = cache.stepKeys.base
         endsPhrase = cache.endsPhrase.base
     }
 
-    /// The state after a token of `tokenClass` from `state` (a `lookupState`), or
-    /// `unknown` if that step has not been taken yet.
+    /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
+    /// (one of `stepKeys`), or `unknown` if that step has not been taken yet.
     @inline(__always)
-    func next(from state: Int32, tokenClass: Int32) -> Int32 {
-        if state == PhraseStateCache.empty { return fromEmpty[Int(tokenClass)] }
-        let key = PhraseStateCache.key(state, tokenClass)
+    func next(from stepKey: UInt64, tokenClass: Int32) -> Int32 {
+        if stepKey == PhraseStateCache.stepKey(of: PhraseStateCache.empty) { return fromEmpty[Int(tokenClass)] }
+        let key = PhraseStateCache.key(stepKey, tokenClass)
         var slot = PhraseStateCache.slot(key, mask: mask)
         while true {
             let probe = keys[slot]
