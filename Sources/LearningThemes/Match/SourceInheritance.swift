@@ -65,7 +65,7 @@ struct SourceInheritance<Label: Equatable> {
     /// `mayReferBack` is false when the matcher found that the paragraph holds no referring
     /// phrase (`Matcher.mayHoldAnaphor`): then its words are not read for one.
     mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
-                       ownSources: [Label], mayReferBack: Bool = true,
+                       ownSources: [Label], mayReferBack: Bool,
                        sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         if section != sectionNumber {
             sectionNumber = section
