@@ -53,7 +53,7 @@ enum ByteVectors {
 /// from a byte that does qualify).
 enum SWAR {
     private static var ones: UInt64 { 0x0101_0101_0101_0101 }
-    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+    static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The eight bytes at `offset` of `base` as a word, the first byte lowest, whatever their
     /// alignment. Loaded as eight lanes, which the compiler inlines: `loadUnaligned` as a
@@ -73,5 +73,34 @@ enum SWAR {
     @inline(__always)
     static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
         hasByteBelow(1, in: word ^ (ones &* UInt64(byte)))
+    }
+
+    /// The eight bytes at `offset` of `buffer`, the first byte lowest; past the end of the
+    /// buffer, `padding` stands in for the missing bytes.
+    @inline(__always)
+    static func word(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, padding: UInt8) -> UInt64 {
+        if offset &+ 8 <= buffer.count, let base = UnsafeRawPointer(buffer.baseAddress) { return word(base, at: offset) }
+        var packed = ones &* UInt64(padding)
+        for index in offset..<buffer.count {
+            let shift = UInt64(8 * (index - offset))
+            packed = packed & ~(0xFF << shift) | UInt64(buffer[index]) << shift
+        }
+        return packed
+    }
+
+    /// The high bit of every byte of `word` below `limit` (at most 0x80), and no other
+    /// bit: exact for each byte, unlike `hasByteBelow`, so that the bits can be counted.
+    @inline(__always)
+    static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        // The low seven bits of a byte plus 0x80 - limit reach the high bit exactly when
+        // they are at least `limit`, and never carry into the next byte.
+        let atLeastLimit = (word & ~highBits) &+ ones &* UInt64(0x80 &- limit)
+        return ~(word | atLeastLimit) & highBits
+    }
+
+    /// The high bit of every byte of `word` equal to `byte`, and no other bit.
+    @inline(__always)
+    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        bytes(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 }

@@ -36,6 +36,15 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
         count &+= source.count
     }
 
+    /// Appends `element` and then `source`'s elements, making room once for both.
+    @inline(__always)
+    mutating func append(_ element: Element, then source: UnsafeBufferPointer<Element>) {
+        reserve(source.count + 1)
+        base[count] = element
+        if let start = source.baseAddress { (base + count + 1).initialize(from: start, count: source.count) }
+        count &+= source.count + 1
+    }
+
     /// Makes room for `extra` more elements, so that the appends after it do not grow the memory.
     @inline(__always)
     mutating func reserve(_ extra: Int) {

@@ -20,8 +20,10 @@ extension ParagraphSegmenter {
                     text.append(Bytes.space)
                 }
             } else if last != UInt8(ascii: "@") {
-                // "@" + "CamdenSCP" is a handle broken at the line end.
-                text.append(Bytes.space)
+                // "@" + "CamdenSCP" is a handle broken at the line end. Most lines meet at a
+                // space, written together with the line.
+                text.append(Bytes.space, then: bytes, start, end)
+                return
             }
             text.append(bytes, start, end)
         }

@@ -31,7 +31,7 @@ extension ParagraphSegmenter {
         static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> UInt64 {
             var key = UInt64(length)
             if length >= 8, let base = UnsafeRawPointer(bytes.baseAddress) {
-                let last = SWAR.word(base, at: start + length - 8)
+                let last = SWAR.word(base, at: start &+ length &- 8)
                 // Turned, so that the bytes the two words share (in a line under sixteen bytes) do not cancel out.
                 key ^= SWAR.word(base, at: start) ^ (last << 29 | last >> 35)
             } else {

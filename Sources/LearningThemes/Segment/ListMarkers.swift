@@ -43,7 +43,8 @@ extension ParagraphSegmenter {
         /// Opens with a word, which is no marker unless ")" follows its first letter ("a) ").
         @inline(__always)
         static func opensWithWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-            start + 1 < end && Bytes.isLetter(bytes[start]) && bytes[start + 1] != UInt8(ascii: ")")
+            // Offsets within the text cannot overflow: the wrapping operators spare the checks.
+            start &+ 1 < end && Bytes.isLetter(bytes[start]) && bytes[start &+ 1] != UInt8(ascii: ")")
         }
 
         private static func parseMarkers(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> LineMarker {

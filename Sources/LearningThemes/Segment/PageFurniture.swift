@@ -12,7 +12,7 @@ extension ParagraphSegmenter {
                     return true
                 }
             }
-            if Bytes.isDigit(bytes[end - 1]) && isSocialFooter(bytes, start, end) { return true }
+            if Bytes.isDigit(bytes[end &- 1]) && isSocialFooter(bytes, start, end) { return true }
             return !Bytes.hasBlankNearStart(bytes, start, end) && isLoneAddress(bytes, start, end)
         }
 
@@ -72,6 +72,8 @@ extension ParagraphSegmenter {
         /// "example.org.uk" or "example.org/path": dotted labels ending in a lower-case
         /// top-level domain, so "Mr.Smith" or "approx." are not taken for addresses.
         private static func isDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            // Two labels need a dot: most lines of one token are a word or a figure, without one.
+            guard ByteSearch.offset(of: UInt8(ascii: "."), in: bytes, from: start, to: end) != nil else { return false }
             var hostEnd = start
             while hostEnd < end && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
             var labels = 0
@@ -97,15 +99,14 @@ extension ParagraphSegmenter {
         /// "cscp.org.uk | @CamdenSCP 65": an address, a handle and a page number.
         static func isSocialFooter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             guard end - start <= 100, end > start, Bytes.isDigit(bytes[end - 1]) else { return false }
-            var sawBar = false
-            var sawHandle = false
+            // Asked of every line ending on a figure, nearly none of which holds a bar.
+            guard ByteSearch.offset(of: UInt8(ascii: "|"), in: bytes, from: start, to: end) != nil else { return false }
             var index = start
             while index < end {
-                if bytes[index] == UInt8(ascii: "|") { sawBar = true }
-                if bytes[index] == UInt8(ascii: "@"), index + 1 < end, Bytes.isLetter(bytes[index + 1]) { sawHandle = true }
+                if bytes[index] == UInt8(ascii: "@"), index + 1 < end, Bytes.isLetter(bytes[index + 1]) { return true }
                 index += 1
             }
-            return sawBar && sawHandle
+            return false
         }
 
         static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {

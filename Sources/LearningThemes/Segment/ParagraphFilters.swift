@@ -19,7 +19,14 @@ extension ParagraphSegmenter {
 
     /// Paragraphs must hold words: "13%" or "£5,000" alone are figures from a chart.
     enum Letters {
+        /// Inlined for the answer of nearly every paragraph, which opens with two letters.
+        @inline(__always)
         static func hasTwo(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            if text.count >= 2 && Bytes.isLetter(text[0]) && Bytes.isLetter(text[1]) { return true }
+            return hasTwoAnywhere(text)
+        }
+
+        private static func hasTwoAnywhere(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
             var letters = 0
             var sawMultiByte = false
             for byte in text {

@@ -133,7 +133,7 @@ extension ParagraphSegmenter {
             }
             let openingSet = WordKeySet(keys: openings)
             for line in lines where line.kind == .text || line.kind == .markdownHeading {
-                let length = line.end - line.start
+                let length = line.end &- line.start
                 // Titles are at least two bytes long (one character alone is furniture), so
                 // a line can only open with one if its first two bytes open one: most lines
                 // are passed over here.
@@ -234,7 +234,7 @@ extension ParagraphSegmenter {
 
             @inline(__always)
             private static func slot(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-                (Int(bytes[start]) << 4 ^ Int(bytes[start + 1])) & 4095
+                (Int(bytes[start]) << 4 ^ Int(bytes[start &+ 1])) & 4095
             }
         }
 

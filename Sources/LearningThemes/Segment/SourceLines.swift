@@ -92,7 +92,8 @@ extension ParagraphSegmenter {
                     lines.append(pageBreak)
                     lastKind = .furniture
                 } else {
-                    number += 1
+                    // Wraps only past the end of memory; `SourceLine` keeps 32 bits of it anyway.
+                    number &+= 1
                 }
             }
         }
@@ -126,7 +127,8 @@ extension ParagraphSegmenter {
             // no-break space, so the character count is exact enough for judging widths (and
             // clamped at 0 by `SourceLine` where those make it negative).
             let kind: LineKind = first == last ? .blank : (scanned.sawTab ? .tabbed : .text)
-            return SourceLine(start: first, end: last, number: number, characters: last - first - scanned.continuations,
+            // Offsets within the text cannot overflow: the wrapping operators spare the checks.
+            return SourceLine(start: first, end: last, number: number, characters: last &- first &- scanned.continuations,
                               kind: kind, hasAngle: scanned.sawAngle, isPlain: scanned.isPlain(bytes, first, last))
         }
 

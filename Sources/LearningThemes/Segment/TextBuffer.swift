@@ -21,7 +21,7 @@ extension ParagraphSegmenter {
         var count: Int { storage.count }
         var isEmpty: Bool { storage.isEmpty }
         var first: UInt8? { storage.isEmpty ? nil : storage[0] }
-        var last: UInt8? { storage.isEmpty ? nil : storage[storage.count - 1] }
+        var last: UInt8? { storage.isEmpty ? nil : storage[storage.count &- 1] }
 
         subscript(index: Int) -> UInt8 {
             precondition(index >= 0 && index < storage.count, "TextBuffer index out of range")
@@ -55,6 +55,13 @@ extension ParagraphSegmenter {
             storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
 
+        /// Appends `separator` and then `bytes[start..<end]`, which must not be empty.
+        @inline(__always)
+        func append(_ separator: UInt8, then bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            precondition(start >= 0 && start < end && end <= bytes.count, "TextBuffer append out of range")
+            storage.append(separator, then: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+
         /// Makes this hold a copy of `other`'s bytes.
         func replace(with other: TextBuffer) {
             storage.reset()
@@ -63,7 +70,7 @@ extension ParagraphSegmenter {
 
         /// Whether `other` holds the same bytes as this.
         func hasSameBytes(as other: TextBuffer) -> Bool {
-            withBytes { bytes in other.withBytes { bytes.elementsEqual($0) } }
+            count == other.count && withBytes { bytes in other.withBytes { ByteSearch.equal(bytes, $0) } }
         }
 
         var array: [UInt8] { withBytes { Array($0) } }

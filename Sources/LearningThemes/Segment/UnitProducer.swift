@@ -78,7 +78,7 @@ extension ParagraphSegmenter {
             let origin = UnitOrigin.textBlock(lineCount: unit.count)
             let lastLine = lines[unit.upperBound - 1]
             // Set as the unit is made, not after: changing it afterwards copied every unit.
-            let endsOnLongLine = lastLine.end - lastLine.start >= Self.longLine
+            let endsOnLongLine = lastLine.end &- lastLine.start >= Self.longLine
             if unit.count == 1 {
                 let line = lines[unit.lowerBound]
                 // The line is the unit's whole text, so its markers are the unit's.
