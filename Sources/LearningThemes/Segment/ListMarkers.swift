@@ -109,7 +109,12 @@ extension ParagraphSegmenter {
         static func clauseNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, afterBullet: Bool = false) -> (ClauseNumber, Int)? {
             guard index < end else { return nil }
             let first = bytes[index]
-            if first == UInt8(ascii: "(") { return enclosedNumber(bytes, index, end) }
+            // "(a) text", "(12) text": committee minutes letter their points and resolutions
+            // this way; inside the bracket, the same number as "a)" and "12)" would be.
+            if first == UInt8(ascii: "(") {
+                guard index &+ 1 < end, bytes[index &+ 1] != UInt8(ascii: "(") else { return nil }
+                return clauseNumber(bytes, index &+ 1, end)
+            }
             if Bytes.isLetter(first) {
                 // "a) text", "B) text"
                 guard index + 2 < end, bytes[index + 1] == UInt8(ascii: ")"), Bytes.isBlank(bytes[index + 2]) else { return nil }
@@ -157,29 +162,6 @@ extension ParagraphSegmenter {
             if style == .dotted && !opensSentence(bytes[contentStart]) && !(afterBullet && components >= 2) { return nil }
             let number = ClauseNumber(style: style, depth: components, last: last, parent: parent, starred: starred)
             return (number, contentStart)
-        }
-
-        /// "(a) text", "(12) text": committee minutes letter their points and resolutions
-        /// this way. The same styles as "a)" and "12)", so either form continues a list.
-        private static func enclosedNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (ClauseNumber, Int)? {
-            var cursor = index + 1
-            var value = 0
-            var style = ClauseNumber.Style.parenthesised
-            if cursor < end && Bytes.isLetter(bytes[cursor]) {
-                style = .lettered
-                value = Int((bytes[cursor] | 0x20) - UInt8(ascii: "a")) + 1
-                cursor += 1
-            } else {
-                while cursor < end && Bytes.isDigit(bytes[cursor]) && cursor - index <= 2 {
-                    value = value * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
-                    cursor += 1
-                }
-                guard cursor > index + 1 else { return nil }
-            }
-            guard cursor + 1 < end, bytes[cursor] == UInt8(ascii: ")"), Bytes.isBlank(bytes[cursor + 1]) else { return nil }
-            let contentStart = skipBlanks(bytes, cursor + 1, end)
-            guard contentStart < end else { return nil }
-            return (ClauseNumber(style: style, depth: 1, last: value, parent: 0, starred: false), contentStart)
         }
 
         /// A bare number opening a line ("24 Appendices"), for heading detection only.
