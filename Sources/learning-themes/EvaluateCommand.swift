@@ -79,19 +79,23 @@ enum EvaluateCommand: Command {
 /// Renders an `Evaluation` for people (Markdown tables) and for programs (a table).
 enum EvaluationReport {
     static func table(_ evaluation: Evaluation) -> DataTable {
-        var table = DataTable(columns: ["group", "id", "support", "tp", "fp", "fn", "precision", "recall", "f1"].map { .init(id: $0) })
-        func add(_ group: String, _ scores: [Evaluation.Score], _ averages: Evaluation.Averages) {
+        let columns = ["group", "id", "support", "tp", "fp", "fn", "precision", "recall", "f1", "f1_low", "f1_high"]
+        var table = DataTable(columns: columns.map { .init(id: $0) })
+        func add(_ group: String, _ scores: [Evaluation.Score], _ averages: Evaluation.Averages, _ interval: BootstrapInterval?) {
             for score in scores + [averages.micro] {
+                // Only the micro average has an interval: per-id supports are too small for one.
+                let bounds: [DataTable.Cell] = score.id == averages.micro.id
+                    ? [number(interval?.lower), number(interval?.upper)] : [.empty, .empty]
                 table.appendRow([.text(group), .text(score.id), .integer(score.support), .integer(score.truePositives),
                                  .integer(score.falsePositives), .integer(score.falseNegatives),
-                                 number(score.precision), number(score.recall), .number(score.f1, decimals: 3)])
+                                 number(score.precision), number(score.recall), .number(score.f1, decimals: 3)] + bounds)
             }
             table.appendRow([.text(group), .text("macro"), .empty, .empty, .empty, .empty,
                              .number(averages.macroPrecision, decimals: 3), .number(averages.macroRecall, decimals: 3),
-                             .number(averages.macroF1, decimals: 3)])
+                             .number(averages.macroF1, decimals: 3), .empty, .empty])
         }
-        add("theme", evaluation.themes, evaluation.themeAverages)
-        add("source", evaluation.sources, evaluation.sourceAverages)
+        add("theme", evaluation.themes, evaluation.themeAverages, evaluation.themeInterval)
+        add("source", evaluation.sources, evaluation.sourceAverages, evaluation.sourceInterval)
         return table
     }
 
@@ -101,8 +105,8 @@ enum EvaluationReport {
         var text = "# Evaluation against \(gold) (\(evaluation.paragraphCount) paragraphs)\n\n"
         text += evaluation.paragraphsInContext == 0 ? "Each paragraph classified alone.\n\n"
             : "\(evaluation.paragraphsInContext) paragraphs also seen in their document: list items inherit the learning sources of their lead-in or heading.\n\n"
-        for (title, scores, averages) in [("Themes", evaluation.themes, evaluation.themeAverages),
-                                          ("Learning sources", evaluation.sources, evaluation.sourceAverages)] {
+        for (title, scores, averages, interval) in [("Themes", evaluation.themes, evaluation.themeAverages, evaluation.themeInterval),
+                                                    ("Learning sources", evaluation.sources, evaluation.sourceAverages, evaluation.sourceInterval)] {
             var table = DataTable(columns: ["id", "support", "tp", "fp", "fn", "precision", "recall", "f1"].map { .init(id: $0) })
             for score in scores {
                 table.appendRow([.text(score.id), .integer(score.support), .integer(score.truePositives),
@@ -117,6 +121,10 @@ enum EvaluationReport {
                              .number(averages.macroPrecision, decimals: 3), .number(averages.macroRecall, decimals: 3),
                              .number(averages.macroF1, decimals: 3)])
             text += "## \(title)\n\n" + String(decoding: TableWriter(format: .markdown).render(table), as: UTF8.self) + "\n"
+            if let interval {
+                text += String(format: "Micro-F1 95%% interval %.3f–%.3f (%d bootstrap resamples of the paragraphs): "
+                               + "a difference inside it may be chance.\n\n", interval.lower, interval.upper, BootstrapInterval.resamples)
+            }
         }
         guard errors else { return text }
         text += "## Errors\n\n"

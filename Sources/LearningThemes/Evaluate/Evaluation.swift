@@ -47,6 +47,10 @@ public struct Evaluation: Sendable {
 
     public var themeAverages: Averages { Evaluation.averages(themes) }
     public var sourceAverages: Averages { Evaluation.averages(sources) }
+    /// The 95% bootstrap intervals of the theme and source micro-F1: how much of a
+    /// difference this gold set can tell from chance.
+    public let themeInterval: BootstrapInterval?
+    public let sourceInterval: BootstrapInterval?
 
     /// Paragraphs that were seen in their document (their sources could be inherited).
     public var paragraphsInContext: Int
@@ -65,6 +69,8 @@ public struct Evaluation: Sendable {
             Dictionary(document.paragraphs.map { ($0.paragraph.lines.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         }
         for rule in matcher.ruleSet.rules { scores[rule.id] = Score(id: rule.id) }
+        var themeCounts: [BootstrapInterval.Counts] = []
+        var sourceCounts: [BootstrapInterval.Counts] = []
         for paragraph in gold {
             var result = matcher.classify(paragraph.text, scratch: &scratch)
             if let document = paragraph.document, let first = paragraph.lines?.lowerBound,
@@ -96,7 +102,11 @@ public struct Evaluation: Sendable {
                 }
                 scores[id] = score
             }
+            themeCounts.append(.init(predicted: Set(result.themes), expected: paragraph.themes))
+            sourceCounts.append(.init(predicted: Set(result.sources), expected: paragraph.sources))
         }
+        self.themeInterval = BootstrapInterval(microF1Of: themeCounts)
+        self.sourceInterval = BootstrapInterval(microF1Of: sourceCounts)
         self.paragraphsInContext = inContext
         let taxonomy = matcher.ruleSet.taxonomy
         self.themes = taxonomy.themeIDs.compactMap { scores[$0] }
