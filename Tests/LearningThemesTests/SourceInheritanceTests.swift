@@ -196,6 +196,45 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(try item(results, startingWith: "The review will").1.sources, [])
     }
 
+    /// A briefing names the review once, tells what happened to the child, then goes on
+    /// about "the review": that reaches back over the story to the review, while vaguer
+    /// words do not, nor does "the review" reach an audit named further back.
+    func testTheReviewReachesPastParagraphsThatNameNothing() throws {
+        let results = classify("""
+        The Panel's national review of the deaths of Arthur and Star was published in May.
+
+        Arthur was six when he died at home; Star was sixteen months old.
+
+        Both children had been seen by several agencies in the months before.
+
+        The review found that information was not pulled together across agencies.
+
+        The findings were discussed at the next executive meeting.
+
+        Members thanked the officers for the update.
+
+        The learning has been built into the training offer.
+
+        Partners completed a multi-agency audit of strategy discussions.
+
+        Practitioners described the pressure of caseloads in the winter.
+
+        Managers said that supervision records had improved.
+
+        The review will report to the executive in spring.
+        """)
+        let (_, review) = try item(results, startingWith: "The review found")
+        XCTAssertEqual(review.sources, ["national-review"])
+        XCTAssertEqual(review.evidence.first { $0.inheritedFrom != nil }?.inheritedFrom,
+                       .antecedent(paragraph: try item(results, startingWith: "The Panel's").0.index))
+        // The paragraph just before now carries the source, so the findings take it too.
+        XCTAssertEqual(try item(results, startingWith: "The findings").1.sources, ["national-review"])
+        XCTAssertEqual(try item(results, startingWith: "Arthur was six").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "The learning has").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "Managers said").1.sources, [])
+        XCTAssertEqual(try item(results, startingWith: "The review will report").1.sources, [])
+    }
+
     func testAReferenceBackTakesOnlyAnUnambiguousFittingSource() throws {
         let results = classify("""
         ## Learning

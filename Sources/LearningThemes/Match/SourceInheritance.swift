@@ -144,16 +144,22 @@ struct SourceInheritance<Label: Equatable> {
     /// The one source a paragraph with no source of its own refers back to, if it does.
     private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>, mayReferBack: Bool,
                                           sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
-        // A reference back reaches the paragraph just before; past an unrelated paragraph
-        // only the heading is still in view.
-        let fromParagraphBefore = carriedParagraph == index - 1
-        if !fromParagraphBefore && headingSources(section: section, sources: sources).isEmpty { return [] }
+        // A reference back reaches the paragraph just before. "The review" also reaches a
+        // review a few paragraphs back when those between name nothing (what happened to
+        // the child, then "The review focuses on…"). Vaguer words ("the learning", "areas
+        // for development"), and "the review" after an audit, are as often about something
+        // new. Past that only the heading is still in view.
+        let distance = carriedParagraph.map { index - $0 } ?? .max
+        if distance > Self.reviewReach && headingSources(section: section, sources: sources).isEmpty { return [] }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
         guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return [] }
+        let reachesFurther = distance > 1 && distance <= Self.reviewReach && anaphor.referent == .review
+        let fromParagraphBefore = distance == 1 || reachesFurther
         var fitting: Inherited?
         func consider(_ candidate: Inherited) -> Bool {
-            guard anaphor.referent.admits(sourceID(candidate.label)) else { return true }
+            let id = sourceID(candidate.label)
+            guard anaphor.referent.admits(id), !reachesFurther || Self.reviewsReachedFurther.contains(id) else { return true }
             if fitting != nil {
                 fitting = nil
                 return false
@@ -164,7 +170,7 @@ struct SourceInheritance<Label: Equatable> {
         if fromParagraphBefore {
             for candidate in carried where !consider(candidate) { return [] }
         } else {
-            for label in headingSources ?? [] where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return [] }
+            for label in headingSources(section: section, sources: sources) where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return [] }
         }
         guard var source = fitting else { return [] }
         source.anaphor = anaphor.bytes
@@ -185,6 +191,11 @@ struct SourceInheritance<Label: Equatable> {
         guard let first = text.first, let last = text.last, last != UInt8(ascii: ":"), text.count <= unmarkedItemLimit else { return false }
         return last.isSentenceEnd || first.isASCIILower
     }
+
+    /// How many paragraphs back "the review" can point, when those between name nothing,
+    /// and the sources it can find there.
+    static var reviewReach: Int { 3 }
+    static var reviewsReachedFurther: Set<String> { ["rapid-review", "practice-review", "national-review"] }
 
     /// The longest unmarked item in bytes: a bullet's sentence or three, not a paragraph of
     /// narrative.
