@@ -127,6 +127,39 @@ final class SourceInheritanceTests: XCTestCase {
         XCTAssertEqual(results.filter { $0.0.role == .tableRow }.flatMap(\.1.sources), [])
     }
 
+    /// Members listed under the panel's heading are names, not what the panel learnt.
+    func testListItemsThatAreOnlyNamesTakeNothingFromTheirHeading() throws {
+        let results = classify("""
+        ## Child Death Overview Panel
+
+        - Deputy Director of Public Health (Chair)
+        - NHS Trust Designated Nurse for Safeguarding Children
+        - ‘Safer Sleep’ Lead Midwife
+        - Most deaths of infants were of babies born too early.
+        - families were offered bereavement support
+        """)
+        for prefix in ["Deputy Director", "NHS Trust", "‘Safer Sleep’"] {
+            XCTAssertEqual(try item(results, startingWith: prefix).1.sources, [], prefix)
+        }
+        for prefix in ["Most deaths", "families were"] {
+            XCTAssertEqual(try item(results, startingWith: prefix).1.sources, ["child-death-review"], prefix)
+        }
+    }
+
+    func testANameHasEveryWordCapitalisedAndNoSentenceEnd() {
+        func isName(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { NameOnlyItem.matches($0) }
+        }
+        XCTAssertTrue(isName("LCC Children’s Services 0-11 Safeguarding Coordinator"))
+        XCTAssertTrue(isName("Head of Nursing (Children) and Head of Midwifery"))
+        XCTAssertTrue(isName("Élodie Martin, Designated Doctor"))
+        XCTAssertFalse(isName("Designated Doctor."), "a sentence")
+        XCTAssertFalse(isName("Members of the panel:"), "a lead-in")
+        XCTAssertFalse(isName("Improve the quality of supervision"), "a finding")
+        XCTAssertFalse(isName("Panel"), "one word is a heading, not a list of names")
+        XCTAssertFalse(isName(String(repeating: "Designated Nurse ", count: 10)), "too long for a name")
+    }
+
     func testALeadInThatPointsBackCountsWhole() throws {
         let results = classify("""
         ## Child and Adolescent Mental Health

@@ -91,7 +91,7 @@ struct SourceInheritance<Label: Equatable> {
         case .listItem:
             // After a marked item, a paragraph without a marker is text after the list.
             listIsUnmarked = false
-            inherited = fromLeadInOrHeading(section: section, ownSources: ownSources, sources: sources)
+            inherited = fromLeadInOrHeading(section: section, text: text, ownSources: ownSources, sources: sources)
         }
         if inherited.isEmpty, ownSources.isEmpty {
             inherited = byReferenceBack(index: index, section: section, text: text, mayReferBack: mayReferBack, sources: sources)
@@ -129,13 +129,17 @@ struct SourceInheritance<Label: Equatable> {
         named.map { Inherited(label: $0, origin: .leadIn(paragraph: index), offset: offset) }
     }
 
-    private mutating func fromLeadInOrHeading(section: Int, ownSources: [Label],
+    private mutating func fromLeadInOrHeading(section: Int, text: UnsafeBufferPointer<UInt8>, ownSources: [Label],
                                               sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
         if let leadIn, !leadIn.isEmpty {
             return leadIn.filter { !ownSources.contains($0.label) }
         }
+        // Under "Child Death Overview Panel", a list of its members' roles and agencies
+        // reports nothing the panel learnt.
+        let named = headingSources(section: section, sources: sources)
+        guard !named.isEmpty, !NameOnlyItem.matches(text) else { return [] }
         var inherited: [Inherited] = []
-        for label in headingSources(section: section, sources: sources) where !ownSources.contains(label) {
+        for label in named where !ownSources.contains(label) {
             inherited.append(Inherited(label: label, origin: .heading, offset: 0))
         }
         return inherited
