@@ -47,6 +47,12 @@ struct SourceAnaphor: Equatable {
         return mayHoldPhrase ? firstPhrase(in: text) : nil
     }
 
+    /// Whether `text` may hold an anaphor, told without reading its words: it may hold a
+    /// phrase, or it is a whole quotation. What is false here, `first` finds nothing in.
+    static func mayBeIn(_ text: UnsafeBufferPointer<UInt8>, mayHoldPhrase: Bool) -> Bool {
+        mayHoldPhrase || wholeQuotation(text) != nil
+    }
+
     /// The first referring phrase of `text`, in one pass over its words up to that phrase.
     static func firstPhrase(in text: UnsafeBufferPointer<UInt8>) -> SourceAnaphor? {
         var finder = AnaphorFinder()

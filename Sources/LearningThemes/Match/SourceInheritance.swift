@@ -148,6 +148,9 @@ struct SourceInheritance<Label: Equatable> {
     /// The one source a paragraph with no source of its own refers back to, if it does.
     private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>, mayReferBack: Bool,
                                           sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+        // Most paragraphs cannot refer back: told first, that spares classifying the
+        // heading for them.
+        guard SourceAnaphor.mayBeIn(text, mayHoldPhrase: mayReferBack) else { return [] }
         // A reference back reaches the paragraph just before. "The review" also reaches a
         // review a few paragraphs back when those between name nothing (what happened to
         // the child, then "The review focuses on…"). Vaguer words ("the learning", "areas
