@@ -163,7 +163,7 @@ final class PhraseStateCache: @unchecked Sendable {
         outputStart.append(Int32(outputs.count))
         stepKeys.append(Self.stepKey(of: continues ? state : PhraseStateCache.empty))
         endsPhrase.append(outputs.count > Int(outputStart[Int(state)]))
-        triggers.add(outputs: UnsafeBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
+        triggers.add(outputs: UnsafeMutableBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
         return state
     }
@@ -214,7 +214,7 @@ final class PhraseStateCache: @unchecked Sendable {
         outputStart.append(0)
         stepKeys.append(Self.stepKey(of: PhraseStateCache.empty))
         endsPhrase.append(false)
-        triggers.add(outputs: UnsafeBufferPointer(start: nil, count: 0))
+        triggers.add(outputs: UnsafeMutableBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()
     }

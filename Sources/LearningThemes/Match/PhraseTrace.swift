@@ -154,7 +154,8 @@ struct PhraseTrace {
 
         /// Appends to `found`, in token order, each phrase whose atom `readAtoms` stamps
         /// with the paragraph's generation. `readBits` holds those atoms' bits (see
-        /// `TriggerTable.bit`), which turns most tokens away with one test.
+        /// `TriggerTable.bit`), which turns most tokens away with one test, and leaves
+        /// only a bucket or two of the others' phrases to look at (`Triggers.outputBuckets`).
         ///
         /// The detached tokens come first in `phraseEnds`: the loop over the others, nearly
         /// always all of them, then reads the cache's lists alone.
@@ -172,9 +173,13 @@ struct PhraseTrace {
             let last = UnsafePointer(phraseEnds.baseAddress!) + phraseEnds.count
             while end < last {
                 let state = Int(end.pointee.state)
-                if triggers[state].atomBits & readBits != 0 {
-                    let lower = Int(outputStart[state])
-                    collect(end.pointee.ordinal, UnsafeBufferPointer(start: outputs + lower, count: Int(outputStart[state &+ 1]) &- lower))
+                let sets = triggers[state]
+                let bits = sets.atomBits & readBits
+                if bits != 0 {
+                    let first = outputs + Int(outputStart[state])
+                    sets.forEachBucket(holding: bits, count: Int(outputStart[state &+ 1] &- outputStart[state])) { bucket in
+                        collect(end.pointee.ordinal, UnsafeBufferPointer(start: first + bucket.lowerBound, count: bucket.count))
+                    }
                 }
                 end += 1
             }
