@@ -208,9 +208,15 @@ struct SourceInheritance<Label: Equatable> {
     /// narrative.
     static var unmarkedItemLimit: Int { 400 }
 
-    /// Where the last sentence of a paragraph that ends in a colon starts.
+    /// Where the last sentence of a paragraph that ends in a colon starts. Told inline
+    /// for the others, most paragraphs.
+    @inline(__always)
     static func introducingSentenceStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard text.last == UInt8(ascii: ":") else { return nil }
+        return lastSentenceStart(text)
+    }
+
+    private static func lastSentenceStart(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         // ". The", "? Our", "! 2": a full stop, then a space, then a capital or digit. The
         // last one is wanted, so the search runs backwards and stops there.
         var index = text.count - 1
