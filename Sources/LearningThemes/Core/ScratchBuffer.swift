@@ -75,6 +75,14 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
         count = newCount
     }
 
+    /// Takes as the elements the first `newCount`, written through `base` into room that
+    /// `reserve` made: for loops that store by pointer, with no capacity check per store.
+    @inline(__always)
+    mutating func adoptWritten(count newCount: Int) {
+        precondition(newCount <= capacity, "more elements written than reserved")
+        count = newCount
+    }
+
     /// The elements as a buffer (valid until the next append).
     var elements: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
 

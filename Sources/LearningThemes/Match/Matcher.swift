@@ -141,7 +141,7 @@ public final class Matcher: Sendable {
             from = steps.stepKeys[Int(state)]
             return true
         }
-        buffers.trace.phraseEnds.resize(to: phraseEndCount)
+        buffers.trace.phraseEnds.adoptWritten(count: phraseEndCount)
         // A token is scanned, then takes at most one step, or a miss.
         return (recorder, tokenCount &* 2 &+ misses)
     }
