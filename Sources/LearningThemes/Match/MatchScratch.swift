@@ -56,14 +56,17 @@ final class MatchBuffers: @unchecked Sendable {
     }
 
     /// Starts a paragraph: a new generation makes every atom stamp stale at once.
+    @inline(__always)
     func beginParagraph() {
         generation &+= 1
-        if generation == 0 {
-            // Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.
-            atoms.clear()
-            trace.present.clear()
-            generation = 1
-        }
+        if generation == 0 { restartGenerations() }
+    }
+
+    /// Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.
+    private func restartGenerations() {
+        atoms.clear()
+        trace.present.clear()
+        generation = 1
     }
 }
 
