@@ -93,10 +93,11 @@ struct SourceInheritance<Label: Equatable> {
             listIsUnmarked = false
             inherited = fromLeadInOrHeading(section: section, text: text, ownSources: ownSources, sources: sources)
         }
-        if inherited.isEmpty, ownSources.isEmpty {
-            inherited = byReferenceBack(index: index, section: section, text: text, mayReferBack: mayReferBack, sources: sources)
+        if inherited.isEmpty, ownSources.isEmpty,
+           let source = byReferenceBack(index: index, section: section, text: text, mayReferBack: mayReferBack, sources: sources) {
+            inherited = [source]
             // "The review identified the following learning:" passes on what it refers to.
-            if leadIn?.isEmpty == true, role == .body { leadIn = inherited.map(\.passedOn) }
+            if leadIn?.isEmpty == true, role == .body { leadIn = [source.passedOn] }
         }
         if !ownSources.isEmpty || !inherited.isEmpty {
             carriedParagraph = index
@@ -147,20 +148,20 @@ struct SourceInheritance<Label: Equatable> {
 
     /// The one source a paragraph with no source of its own refers back to, if it does.
     private mutating func byReferenceBack(index: Int, section: Int, text: UnsafeBufferPointer<UInt8>, mayReferBack: Bool,
-                                          sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+                                          sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> Inherited? {
         // Most paragraphs cannot refer back: told first, that spares classifying the
         // heading for them.
-        guard SourceAnaphor.mayBeIn(text, mayHoldPhrase: mayReferBack) else { return [] }
+        guard SourceAnaphor.mayBeIn(text, mayHoldPhrase: mayReferBack) else { return nil }
         // A reference back reaches the paragraph just before. "The review" also reaches a
         // review a few paragraphs back when those between name nothing (what happened to
         // the child, then "The review focuses on…"). Vaguer words ("the learning", "areas
         // for development"), and "the review" after an audit, are as often about something
         // new. Past that only the heading is still in view.
         let distance = carriedParagraph.map { index - $0 } ?? .max
-        if distance > Self.reviewReach && headingSources(section: section, sources: sources).isEmpty { return [] }
+        if distance > Self.reviewReach && headingSources(section: section, sources: sources).isEmpty { return nil }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
-        guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return [] }
+        guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return nil }
         let reachesFurther = distance > 1 && distance <= Self.reviewReach && anaphor.referent == .review
         let fromParagraphBefore = distance == 1 || reachesFurther
         var fitting: Inherited?
@@ -175,11 +176,11 @@ struct SourceInheritance<Label: Equatable> {
             return true
         }
         if fromParagraphBefore {
-            for candidate in carried where !consider(candidate) { return [] }
+            for candidate in carried where !consider(candidate) { return nil }
         } else {
-            for label in headingSources(section: section, sources: sources) where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return [] }
+            for label in headingSources(section: section, sources: sources) where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return nil }
         }
-        guard var source = fitting else { return [] }
+        guard var source = fitting else { return nil }
         source.anaphor = anaphor.bytes
         return [source]
     }
