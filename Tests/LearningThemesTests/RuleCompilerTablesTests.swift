@@ -41,4 +41,44 @@ final class RuleCompilerTablesTests: XCTestCase {
         }
         XCTAssertEqual(table.count, lists.count + many.count)
     }
+
+    /// A state's outputs are ordered by bucket (the byte of the atom's bit), keeping their
+    /// order within one, and the buckets of some bits hold every output with those bits;
+    /// a state with more outputs than a byte counts is read whole.
+    func testStateOutputsAreReadByBucketOfTheirAtomsBits() {
+        let atomCount = 700
+        var triggers = TriggerTable(atomClauses: AtomClauseIndex(clausesByAtom: Array(repeating: [], count: atomCount), clauses: []))
+        defer { triggers.deallocate() }
+        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ limit: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(random >> 33) % limit
+        }
+        for outputCount in [1, 2, 12, 40, 255, 256, 600] {
+            let given = (0..<outputCount).map { _ in PhraseStateCache.Output(atom: Int32(next(atomCount)), length: Int32(1 + next(4))) }
+            var outputs = given
+            outputs.withUnsafeMutableBufferPointer { triggers.add(outputs: $0) }
+            let sets = triggers.triggers[triggers.triggers.count - 1]
+            func pairs(_ list: [PhraseStateCache.Output]) -> [[Int32]] { list.map { [$0.atom, $0.length] } }
+            guard outputCount <= 255 else {
+                XCTAssertEqual(pairs(outputs), pairs(given), "a state read whole keeps its order")
+                var visited: [Range<Int>] = []
+                sets.forEachBucket(holding: 1, count: outputCount) { visited.append($0) }
+                XCTAssertEqual(visited, [0..<outputCount])
+                continue
+            }
+            for bucket in 0..<8 {
+                XCTAssertEqual(pairs(outputs.filter { TriggerTable.bucket($0.atom) == bucket }),
+                               pairs(given.filter { TriggerTable.bucket($0.atom) == bucket }), "order within a bucket")
+            }
+            XCTAssertEqual(outputs.map { TriggerTable.bucket($0.atom) }, outputs.map { TriggerTable.bucket($0.atom) }.sorted())
+            for _ in 0..<20 {
+                let wanted = (0..<3).reduce(UInt64(0)) { bits, _ in bits | TriggerTable.bit(Int32(next(64))) }
+                var read: [PhraseStateCache.Output] = []
+                sets.forEachBucket(holding: sets.atomBits & wanted, count: outputCount) { read += outputs[$0] }
+                XCTAssertEqual(pairs(read.filter { TriggerTable.bit($0.atom) & wanted != 0 }),
+                               pairs(outputs.filter { TriggerTable.bit($0.atom) & wanted != 0 }))
+            }
+        }
+    }
 }
