@@ -11,6 +11,7 @@ extension Matcher {
         var results: [Classification] = []
         results.reserveCapacity(paragraphs.count)
         var inheritance = SourceInheritance<String>(sourceID: { $0 })
+        var inherited: [SourceInheritance<String>.Inherited] = []
         var sectionNumber = 0
         var section: String?
         var leadInEvidence: [Int: [Evidence]] = [:]
@@ -35,9 +36,10 @@ extension Matcher {
             // Read before the matcher runs again, on a lead-in or heading.
             let mayReferBack = mayHoldAnaphor(scratch)
             var text = paragraph.text
-            let inherited = text.withUTF8 { bytes in
+            text.withUTF8 { bytes in
                 inheritance.next(index: paragraph.index, role: paragraph.role, section: section == nil ? 0 : sectionNumber,
-                                 text: bytes, ownSources: result.sources, mayReferBack: mayReferBack) { context in
+                                 text: bytes, ownSources: result.sources, mayReferBack: mayReferBack,
+                                 inherited: &inherited) { context in
                     let found = classify(context.map { String(decoding: $0, as: UTF8.self) } ?? section ?? "", scratch: &scratch)
                     if context == nil { headingEvidence = found.evidence } else { leadInEvidence[paragraph.index] = found.evidence }
                     return found.sources
@@ -114,6 +116,8 @@ struct ParagraphTagCounter {
     /// Storage for a paragraph's tags when they cannot be read from the matcher's buffer.
     private var kept: [Int32] = []
     private var ownSources: [Int32] = []
+    /// Storage for the sources a paragraph inherits, kept from paragraph to paragraph.
+    private var inherited: [SourceInheritance<Int32>.Inherited] = []
     private var glossaryCheckedSection = 0
     private var inGlossary = false
     /// The source every paragraph takes from the document's declared kind.
@@ -144,11 +148,13 @@ struct ParagraphTagCounter {
         for tag in found where matcher.targets[Int(tag)].isSource { ownSources.append(tag) }
         // `found` lasts only until the matcher runs again, as it may for a lead-in or a
         // heading: then the tags are kept first. Most paragraphs need neither copy nor array.
-        var kept: [Int32] = []
+        var kept: [Int32] = [], inherited: [SourceInheritance<Int32>.Inherited] = []
         swap(&kept, &self.kept)
+        swap(&inherited, &self.inherited)
         var isKept = false
-        let inherited = inheritance.next(index: paragraph.index, role: paragraph.role, section: paragraph.sectionNumber,
-                                         text: paragraph.text, ownSources: ownSources, mayReferBack: mayReferBack) { context in
+        inheritance.next(index: paragraph.index, role: paragraph.role, section: paragraph.sectionNumber,
+                         text: paragraph.text, ownSources: ownSources, mayReferBack: mayReferBack,
+                         inherited: &inherited) { context in
             guard let text = context ?? paragraph.heading else { return [] }
             if !isKept { Self.copy(found, into: &kept) }
             isKept = true
@@ -167,6 +173,7 @@ struct ParagraphTagCounter {
             kept.withUnsafeBufferPointer(body)
         }
         swap(&kept, &self.kept)
+        swap(&inherited, &self.inherited)
     }
 
     private static func copy(_ tags: UnsafeBufferPointer<Int32>, into array: inout [Int32]) {

@@ -57,28 +57,30 @@ struct SourceInheritance<Label: Equatable> {
     }
 
     /// Takes the next paragraph (`section` numbers its heading and changes exactly when the
-    /// heading does), with the sources it has by itself, and returns those it inherits
-    /// beyond them. `sources` classifies a lead-in's introducing sentence when it is not the
+    /// heading does), with the sources it has by itself, and sets `inherited` to those it
+    /// inherits beyond them (the caller keeps the array from paragraph to paragraph: most
+    /// paragraphs inherit nothing, and then cost no array at all). `sources` classifies a
+    /// lead-in's introducing sentence when it is not the
     /// whole paragraph (the whole paragraph has `ownSources`), or the current heading when
     /// given nil; it is called at most once per lead-in and once per section. A source
     /// passed on by a lead-in with offset 0 was named by the lead-in as a whole.
     /// `mayReferBack` is false when the matcher found that the paragraph holds no referring
     /// phrase (`Matcher.mayHoldAnaphor`): then its words are not read for one.
     mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
-                       ownSources: [Label], mayReferBack: Bool,
-                       sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+                       ownSources: [Label], mayReferBack: Bool, inherited: inout [Inherited],
+                       sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) {
+        if !inherited.isEmpty { inherited.removeAll(keepingCapacity: true) }
         if section != sectionNumber {
             sectionNumber = section
             headingSources = nil
             leadIn = nil
             carriedParagraph = nil
         }
-        var inherited: [Inherited] = []
         switch role {
         case .body where listIsUnmarked && leadIn?.isEmpty == false && Self.readsAsUnmarkedItem(text):
             // Text copied from a web page loses its bullets: short paragraphs straight after
             // a lead-in are its list all the same, until a longer one or another lead-in.
-            inherited = leadIn?.filter { !ownSources.contains($0.label) } ?? []
+            for source in leadIn ?? [] where !ownSources.contains(source.label) { inherited.append(source) }
         case .body:
             // Only a paragraph ending in a colon announces a list; any other ends the list.
             leadIn = nil
@@ -91,11 +93,11 @@ struct SourceInheritance<Label: Equatable> {
         case .listItem:
             // After a marked item, a paragraph without a marker is text after the list.
             listIsUnmarked = false
-            inherited = fromLeadInOrHeading(section: section, text: text, ownSources: ownSources, sources: sources)
+            fromLeadInOrHeading(section: section, text: text, ownSources: ownSources, into: &inherited, sources: sources)
         }
         if inherited.isEmpty, ownSources.isEmpty,
            let source = byReferenceBack(index: index, section: section, text: text, mayReferBack: mayReferBack, sources: sources) {
-            inherited = [source]
+            inherited.append(source)
             // "The review identified the following learning:" passes on what it refers to.
             if leadIn?.isEmpty == true, role == .body { leadIn = [source.passedOn] }
         }
@@ -108,7 +110,6 @@ struct SourceInheritance<Label: Equatable> {
                 for label in ownSources { carried.append(Inherited(label: label, origin: .antecedent(paragraph: index), offset: 0)) }
             }
         }
-        return inherited
     }
 
     /// What a lead-in passes on: the sources its introducing sentence (from `start`) names,
@@ -131,19 +132,19 @@ struct SourceInheritance<Label: Equatable> {
     }
 
     private mutating func fromLeadInOrHeading(section: Int, text: UnsafeBufferPointer<UInt8>, ownSources: [Label],
-                                              sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Inherited] {
+                                              into inherited: inout [Inherited],
+                                              sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) {
         if let leadIn, !leadIn.isEmpty {
-            return leadIn.filter { !ownSources.contains($0.label) }
+            for source in leadIn where !ownSources.contains(source.label) { inherited.append(source) }
+            return
         }
         // Under "Child Death Overview Panel", a list of its members' roles and agencies
         // reports nothing the panel learnt.
         let named = headingSources(section: section, sources: sources)
-        guard !named.isEmpty, !NameOnlyItem.matches(text) else { return [] }
-        var inherited: [Inherited] = []
+        guard !named.isEmpty, !NameOnlyItem.matches(text) else { return }
         for label in named where !ownSources.contains(label) {
             inherited.append(Inherited(label: label, origin: .heading, offset: 0))
         }
-        return inherited
     }
 
     /// The one source a paragraph with no source of its own refers back to, if it does.
