@@ -60,10 +60,10 @@ struct SourceInheritance<Label: Equatable> {
     /// heading does), with the sources it has by itself, and sets `inherited` to those it
     /// inherits beyond them (the caller keeps the array from paragraph to paragraph: most
     /// paragraphs inherit nothing, and then cost no array at all). `sources` classifies a
-    /// lead-in's introducing sentence when it is not the
-    /// whole paragraph (the whole paragraph has `ownSources`), or the current heading when
-    /// given nil; it is called at most once per lead-in and once per section. A source
-    /// passed on by a lead-in with offset 0 was named by the lead-in as a whole.
+    /// lead-in's introducing sentence when it is not the whole paragraph (the whole
+    /// paragraph has `ownSources`), or the current heading when given nil; it is called at
+    /// most once per lead-in and once per section. A source passed on by a lead-in with
+    /// offset 0 was named by the lead-in as a whole.
     /// `mayReferBack` is false when the matcher found that the paragraph holds no referring
     /// phrase (`Matcher.mayHoldAnaphor`): then its words are not read for one.
     mutating func next(index: Int, role: Paragraph.Role, section: Int, text: UnsafeBufferPointer<UInt8>,
