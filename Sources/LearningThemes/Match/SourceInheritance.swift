@@ -181,9 +181,8 @@ struct SourceInheritance<Label: Equatable> {
         } else {
             for label in headingSources(section: section, sources: sources) where !consider(Inherited(label: label, origin: .heading, offset: 0)) { return nil }
         }
-        guard var source = fitting else { return nil }
-        source.anaphor = anaphor.bytes
-        return [source]
+        fitting?.anaphor = anaphor.bytes
+        return fitting
     }
 
     private mutating func headingSources(section: Int, sources: (UnsafeBufferPointer<UInt8>?) -> [Label]) -> [Label] {
