@@ -159,7 +159,9 @@ struct SourceInheritance<Label: Equatable> {
         // for development"), and "the review" after an audit, are as often about something
         // new. Past that only the heading is still in view.
         let distance = carriedParagraph.map { index - $0 } ?? .max
-        if distance > Self.reviewReach && headingSources(section: section, sources: sources).isEmpty { return nil }
+        let reviewInReach = distance == 1
+            || (distance <= Self.reviewReach && carried.contains { Self.isReachedFurther(sourceID($0.label)) })
+        if !reviewInReach && headingSources(section: section, sources: sources).isEmpty { return nil }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
         guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return nil }
@@ -168,7 +170,7 @@ struct SourceInheritance<Label: Equatable> {
         var fitting: Inherited?
         func consider(_ candidate: Inherited) -> Bool {
             let id = sourceID(candidate.label)
-            guard anaphor.referent.admits(id), !reachesFurther || Self.reviewsReachedFurther.contains(id) else { return true }
+            guard anaphor.referent.admits(id), !reachesFurther || Self.isReachedFurther(id) else { return true }
             if fitting != nil {
                 fitting = nil
                 return false
@@ -203,7 +205,9 @@ struct SourceInheritance<Label: Equatable> {
     /// How many paragraphs back "the review" can point, when those between name nothing,
     /// and the sources it can find there.
     static var reviewReach: Int { 3 }
-    static var reviewsReachedFurther: Set<String> { ["rapid-review", "practice-review", "national-review"] }
+    static func isReachedFurther(_ sourceID: String) -> Bool {
+        sourceID == "rapid-review" || sourceID == "practice-review" || sourceID == "national-review"
+    }
 
     /// The longest unmarked item in bytes: a bullet's sentence or three, not a paragraph of
     /// narrative.
