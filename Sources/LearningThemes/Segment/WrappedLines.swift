@@ -5,19 +5,52 @@ extension ParagraphSegmenter {
     struct LineShape {
         enum Marker { case none, symbolBullet, dashBullet, number, dottedNumber }
 
+        /// What the markers opening a line make of it. With the line itself, it is all a
+        /// shape holds, so the splitter keeps this for the lines above the current one and
+        /// builds their shapes again only when it needs them.
+        struct Opening {
+            var marker: Marker
+            /// A dash bullet followed by a capital, which is a bullet even mid-paragraph.
+            var markerBeforeCapital: Bool
+
+            /// A line opening in lower case with no marker: most wrapped lines. Computed: a
+            /// `static let` is checked for initialisation on every use.
+            static var plain: Opening { Opening(marker: .none, markerBeforeCapital: false) }
+
+            /// `parsed` is `ListMarkers.parse` of the line from `start` to `end`.
+            @inline(__always)
+            init(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, parsed: LineMarker) {
+                markerBeforeCapital = false
+                switch parsed.bullet {
+                case .symbol:
+                    marker = .symbolBullet
+                case .dash:
+                    marker = .dashBullet
+                    markerBeforeCapital = parsed.contentStart < end && ListMarkers.opensSentence(bytes[parsed.contentStart])
+                case .none:
+                    if let number = parsed.number { marker = number.style == .dotted ? .dottedNumber : .number } else { marker = .none }
+                }
+            }
+
+            private init(marker: Marker, markerBeforeCapital: Bool) {
+                self.marker = marker
+                self.markerBeforeCapital = markerBeforeCapital
+            }
+        }
+
         private let bytes: UnsafeBufferPointer<UInt8>
         private let start: Int
         private let end: Int
         let characters: Int
         let startsSentence: Bool
-        let marker: Marker
-        /// A dash bullet followed by a capital, which is a bullet even mid-paragraph.
-        let markerBeforeCapital: Bool
+        let opening: Opening
 
-        /// Made for every line of a text block: inlined, so the shape is built in place.
-        /// `parsed` is `ListMarkers.parse` of the line.
+        var marker: Marker { opening.marker }
+        var markerBeforeCapital: Bool { opening.markerBeforeCapital }
+
+        /// Inlined, so the shape is built in place and only the fields read are worked out.
         @inline(__always)
-        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine, parsed: LineMarker) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine, opening: Opening) {
             self.bytes = bytes
             start = line.start
             end = line.end
@@ -26,17 +59,20 @@ extension ParagraphSegmenter {
             // Not "(": "(HRBQ) ahead of circulation" continues the line above it.
             startsSentence = Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0xC0 || first == UInt8(ascii: "\"")
                 || first == UInt8(ascii: "'")
-            var markerBeforeCapital = false
-            switch parsed.bullet {
-            case .symbol:
-                marker = .symbolBullet
-            case .dash:
-                marker = .dashBullet
-                markerBeforeCapital = parsed.contentStart < end && ListMarkers.opensSentence(bytes[parsed.contentStart])
-            case .none:
-                if let number = parsed.number { marker = number.style == .dotted ? .dottedNumber : .number } else { marker = .none }
-            }
-            self.markerBeforeCapital = markerBeforeCapital
+            self.opening = opening
+        }
+
+        /// `parsed` is `ListMarkers.parse` of the line.
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine, parsed: LineMarker) {
+            self.init(bytes, line, opening: Opening(bytes, end: line.end, parsed: parsed))
+        }
+
+        /// Opens in lower case with no marker ("a) " is one): such a line never starts a
+        /// unit, so the splitter passes over it without parsing it or building its shape.
+        @inline(__always)
+        static func continuesSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: SourceLine) -> Bool {
+            Bytes.isLower(bytes[line.start]) && !(line.end &- line.start >= 2 && bytes[line.start &+ 1] == UInt8(ascii: ")"))
         }
 
         var firstWordCharacters: Int {
@@ -83,28 +119,39 @@ extension ParagraphSegmenter {
         /// costs no memory.
         static func split(_ lines: UnsafeBufferPointer<SourceLine>, _ block: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
                           emit: (Range<Int>, LineMarker) -> Void) {
-            var twoBack: LineShape?
             var unitStartParsed = parse(lines[block.lowerBound], bytes)
-            var previous = LineShape(bytes, lines[block.lowerBound], parsed: unitStartParsed)
             var unitStart = block.lowerBound
-            var unitStartMarker = previous.marker
+            // The openings of the line above the current one and of the line above that
+            // (valid once there is one): kept instead of their shapes, which are built again
+            // only for the few lines that could start a unit.
+            var previousOpening = LineShape.Opening(bytes, end: lines[block.lowerBound].end, parsed: unitStartParsed)
+            var twoBackOpening = LineShape.Opening.plain
+            var unitStartMarker = previousOpening.marker
             for index in (block.lowerBound + 1)..<block.upperBound {
-                let parsed = parse(lines[index], bytes)
-                let current = LineShape(bytes, lines[index], parsed: parsed)
+                let line = lines[index]
+                if LineShape.continuesSentence(bytes, line) {
+                    twoBackOpening = previousOpening
+                    previousOpening = .plain
+                    continue
+                }
+                let parsed = parse(line, bytes)
+                let current = LineShape(bytes, line, parsed: parsed)
+                let previous = LineShape(bytes, lines[index - 1], opening: previousOpening)
                 // The line above `previous` counts towards the column width only within its paragraph.
-                let above = index - 2 >= unitStart ? twoBack : nil
+                let above = index - 2 >= unitStart ? LineShape(bytes, lines[index - 2], opening: twoBackOpening) : nil
                 if breaksBefore(previous: previous, current: current, above: above, unitHasMarker: unitStartMarker != .none) {
                     emit(unitStart..<index, unitStartParsed)
                     unitStart = index
                     unitStartMarker = current.marker
                     unitStartParsed = parsed
                 }
-                twoBack = previous
-                previous = current
+                twoBackOpening = previousOpening
+                previousOpening = current.opening
             }
             let last = block.upperBound - 1
-            if last - block.lowerBound >= 2, unitStart < last, let beforeLast = twoBack,
-               endsWithTitle(last: previous, beforeLast: beforeLast, unitStartMarker: unitStartMarker) {
+            if last - block.lowerBound >= 2, unitStart < last,
+               endsWithTitle(last: LineShape(bytes, lines[last], opening: previousOpening),
+                             beforeLast: LineShape(bytes, lines[last - 1], opening: twoBackOpening), unitStartMarker: unitStartMarker) {
                 emit(unitStart..<last, unitStartParsed)
                 unitStart = last
                 unitStartParsed = parse(lines[last], bytes)
@@ -141,7 +188,8 @@ extension ParagraphSegmenter {
                 break
             }
             // Most wrapped lines start in lower case, which settles it before the line above is read.
-            return current.startsSentence && !previous.isLabel && !previous.endsOpen && isShort(previous, next: current, above: above)
+            // `isShort` before `endsOpen`, which looks the last word up: a full line settles it first.
+            return current.startsSentence && !previous.isLabel && isShort(previous, next: current, above: above) && !previous.endsOpen
         }
 
         /// True when `line` stopped before the column edge: the first word of the next line
