@@ -17,23 +17,20 @@ extension ParagraphSegmenter {
         }
 
         mutating func run<Sink: ParagraphSink>(into assembler: inout ParagraphAssembler<Sink>) {
-            var blockStart = -1
-            var blockFollowsBreak = true
             var afterBreak = true
-            for index in lines.indices {
-                let line = lines[index]
-                if line.kind == .text {
-                    if blockStart < 0 {
-                        blockStart = index
-                        blockFollowsBreak = afterBreak
-                    }
+            var index = 0
+            while index < lines.count {
+                if lines[index].kind == .text {
+                    // Most lines are text: a tight loop finds where their block ends.
+                    let blockStart = index
+                    index += 1
+                    while index < lines.count && lines[index].kind == .text { index += 1 }
+                    addBlock(blockStart..<index, followsBreak: afterBreak, &assembler)
+                    afterBreak = false
                     continue
                 }
-                if blockStart >= 0 {
-                    addBlock(blockStart..<index, followsBreak: blockFollowsBreak, &assembler)
-                    blockStart = -1
-                    afterBreak = false
-                }
+                let line = lines[index]
+                index += 1
                 switch line.kind {
                 case .blank, .furniture:
                     afterBreak = true
@@ -52,7 +49,6 @@ extension ParagraphSegmenter {
                     break
                 }
             }
-            if blockStart >= 0 { addBlock(blockStart..<lines.count, followsBreak: blockFollowsBreak, &assembler) }
         }
 
         private mutating func addBlock<Sink: ParagraphSink>(_ block: Range<Int>, followsBreak: Bool, _ assembler: inout ParagraphAssembler<Sink>) {
