@@ -37,16 +37,17 @@ extension ParagraphSegmenter {
             var context = Context()
             var segmentStart = start
             var index = start
-            while index < end {
-                if bytes[index] == UInt8(ascii: "<"), let tag = HTMLTag.parse(at: index, in: bytes, end: end, closer: &closer) {
+            // From one "<" to the next by `memchr`: the text between tags is most of the line.
+            while let open = ByteSearch.offset(of: UInt8(ascii: "<"), in: bytes, from: index, to: end) {
+                if let tag = HTMLTag.parse(at: open, in: bytes, end: end, closer: &closer) {
                     if tag.isBlock {
-                        emitSegment(bytes, segmentStart, index, &context, emit)
+                        emitSegment(bytes, segmentStart, open, &context, emit)
                         context.apply(tag)
                         segmentStart = tag.end
                     }
                     index = tag.end
                 } else {
-                    index += 1
+                    index = open + 1
                 }
             }
             emitSegment(bytes, segmentStart, end, &context, emit)

@@ -40,12 +40,12 @@ extension ParagraphSegmenter {
         static func containsBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             var closer = NextByteFinder(UInt8(ascii: ">"))
             var index = start
-            while index < end {
-                if bytes[index] == UInt8(ascii: "<"), let tag = parse(at: index, in: bytes, end: end, closer: &closer) {
+            while let open = ByteSearch.offset(of: UInt8(ascii: "<"), in: bytes, from: index, to: end) {
+                if let tag = parse(at: open, in: bytes, end: end, closer: &closer) {
                     if tag.isBlock { return true }
                     index = tag.end
                 } else {
-                    index += 1
+                    index = open + 1
                 }
             }
             return false
