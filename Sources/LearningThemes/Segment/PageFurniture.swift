@@ -62,11 +62,13 @@ extension ParagraphSegmenter {
         /// One token that is a web address: "http://cscp.org.uk", "www.x.org", "cscp.org.uk".
         static func isLoneAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             guard end - start >= 4, end - start <= 2048 else { return false }
-            guard Bytes.firstBlank(bytes, start, end) == end else { return false }
-            if hasPrefix(bytes, start, end, "http://") || hasPrefix(bytes, start, end, "https://") || hasPrefix(bytes, start, end, "www.") {
-                return true
-            }
-            return isDomain(bytes, start, end)
+            let hasAddressPrefix = hasPrefix(bytes, start, end, "http://") || hasPrefix(bytes, start, end, "https://")
+                || hasPrefix(bytes, start, end, "www.")
+            // A domain has a dot: most lines of one long word ("Safeguarding") have none, and are
+            // turned away before they are searched for a blank.
+            guard hasAddressPrefix || ByteSearch.offset(of: UInt8(ascii: "."), in: bytes, from: start, to: end) != nil,
+                  Bytes.firstBlank(bytes, start, end) == end else { return false }
+            return hasAddressPrefix || isDomain(bytes, start, end)
         }
 
         /// "example.org.uk" or "example.org/path": dotted labels ending in a lower-case

@@ -149,7 +149,9 @@ extension ParagraphSegmenter {
                 previousOpening = current.opening
             }
             let last = block.upperBound - 1
-            if last - block.lowerBound >= 2, unitStart < last,
+            // A title opens with a capital: most blocks end on a line that does not, and need
+            // no shapes built.
+            if last - block.lowerBound >= 2, unitStart < last, Bytes.isUpper(bytes[lines[last].start]),
                endsWithTitle(last: LineShape(bytes, lines[last], opening: previousOpening),
                              beforeLast: LineShape(bytes, lines[last - 1], opening: twoBackOpening), unitStartMarker: unitStartMarker) {
                 emit(unitStart..<last, unitStartParsed)
