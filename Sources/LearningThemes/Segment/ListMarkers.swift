@@ -1,14 +1,29 @@
 extension ParagraphSegmenter {
     /// A clause or item number: "4.14", "1.1.", "7.", "2)", "b)".
+    /// Stored in sixteen bytes: the markers of every line and every unit carry one, and
+    /// are copied as they are handed on.
     struct ClauseNumber: Equatable {
         enum Style { case dotted, parenthesised, lettered, bare }
         var style: Style
-        var depth: Int
-        var last: Int
-        /// The components before the last one, folded into one value.
-        var parent: Int
         /// Written with bold markers after it ("4.14**"): the numbered clauses of a report.
         var starred: Bool
+        /// At most three digits, or a letter's place in the alphabet.
+        private var storedLast: Int16
+        /// Exact below two billion components, which no line of a real text holds.
+        private var storedDepth: Int32
+        /// The components before the last one, folded into one value.
+        var parent: Int
+
+        var depth: Int { Int(storedDepth) }
+        var last: Int { Int(storedLast) }
+
+        init(style: Style, depth: Int, last: Int, parent: Int, starred: Bool) {
+            self.style = style
+            self.starred = starred
+            storedLast = Int16(clamping: last)
+            storedDepth = Int32(clamping: depth)
+            self.parent = parent
+        }
 
         /// True when `self` is the number right after `previous` at the same level.
         func follows(_ previous: ClauseNumber) -> Bool {
