@@ -32,6 +32,8 @@ extension ParagraphSegmenter {
                 /// A byte other than a blank that the cleaner removes or rewrites (markup,
                 /// references, emphasis, invisible characters).
                 static let needsCleaning = Marks(rawValue: 4)
+                /// An "&", which needs the cleaner only where it opens a reference.
+                static let ampersand = Marks(rawValue: 8)
             }
 
             // Always inlined, as is everything the scan loop calls: the loop is one large
@@ -72,11 +74,28 @@ extension ParagraphSegmenter {
             /// each of its tab-separated cells with its blanks trimmed, is its own cleaned text.
             @inline(__always)
             func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Bool {
-                if needsCleaning { return false }
+                // One test for both marks: most lines have neither.
+                if marks.rawValue & (Marks.needsCleaning.rawValue | Marks.ampersand.rawValue) != 0
+                    && (needsCleaning || Self.holdsReference(bytes, first, last)) { return false }
                 if oddBlanks == 0 { return true }
                 if (first..<last).contains(firstOddBlank) || (first..<last).contains(lastOddBlank) { return false }
                 // Two odd blanks both outside: one leads and one trails. More may lie between.
                 return oddBlanks <= 2 || !Bytes.hasOddBlank(bytes, first, last)
+            }
+
+            /// Some "&" in `bytes[first..<last]` may open a reference ("&amp;", "&#8217;"): only
+            /// one before a letter, a figure or "#" can. "Camden & Islington" holds none, and the
+            /// cleaner copies it as it is. Out of line: few lines hold an "&".
+            @inline(never)
+            static func holdsReference(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Bool {
+                var index = first
+                while let ampersand = ByteSearch.offset(of: UInt8(ascii: "&"), in: bytes, from: index, to: last) {
+                    // The byte after the line (its end or a tab) is no letter, as the end of the text is not.
+                    let following = ampersand + 1 < bytes.count ? bytes[ampersand + 1] : 0
+                    if following == UInt8(ascii: "#") || Bytes.isAlphanumeric(following) { return true }
+                    index = ampersand + 1
+                }
+                return false
             }
         }
 
@@ -223,8 +242,10 @@ extension ParagraphSegmenter {
                 if index + 1 < bytes.count && bytes[index + 1] == 0xBB { line.insert(.needsCleaning) }
             case 0xC0...0xFF:
                 break  // the first byte of a character copied as it is
+            case UInt8(ascii: "&"):
+                line.insert(.ampersand)
             default:
-                line.insert(.needsCleaning)  // & * [
+                line.insert(.needsCleaning)  // * [
             }
             return false
         }
