@@ -17,7 +17,11 @@ extension ParagraphSegmenter {
             case .markdownHeading:
                 var contentStart = start
                 while contentStart < end && bytes[contentStart] == UInt8(ascii: "#") { contentStart += 1 }
-                TextCleaner.clean(bytes, contentStart, closingHashesStart(bytes, contentStart, end), into: text)
+                var contentEnd = closingHashesStart(bytes, contentStart, end)
+                // The cleaner would drop the blanks around the title and, on a plain line, change nothing else.
+                while contentStart < contentEnd && Bytes.isBlank(bytes[contentStart]) { contentStart += 1 }
+                while contentEnd > contentStart && Bytes.isBlank(bytes[contentEnd - 1]) { contentEnd -= 1 }
+                clean(bytes, contentStart, contentEnd, isPlain: isPlain, into: text)
                 // "## These outcomes are in line with expectations." is a sentence set large.
                 if !text.withBytes(HeadingShape.endsLikeSentence) { unit.kind = .heading }
             case .htmlHeading:

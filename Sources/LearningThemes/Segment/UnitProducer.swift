@@ -42,7 +42,7 @@ extension ParagraphSegmenter {
                     afterBreak = false
                 case .markdownHeading:
                     let unit = UnitClassifier.classify(bytes, line.start, line.end, origin: .markdownHeading, lines: line.number...line.number,
-                                                       followsBreak: afterBreak, into: assembler.incomingText)
+                                                       followsBreak: afterBreak, isPlain: line.isPlain, into: assembler.incomingText)
                     assembler.add(unit)
                     afterBreak = false
                 case .text:
