@@ -30,6 +30,9 @@ enum HTMLEntities {
 
     /// Old pages write these without the semicolon and browsers still honour it.
     private static let allowedWithoutSemicolon: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
+    /// The same names in order, sorted once rather than for every "&" that opens none
+    /// ("R&D", "A&E").
+    private static let allowedWithoutSemicolonInOrder = allowedWithoutSemicolon.sorted()
 
     /// Decodes the reference starting at the `&` at `index`, appending its UTF-8.
     /// Returns how many bytes it used, or nil when this `&` is just an ampersand.
@@ -59,7 +62,7 @@ enum HTMLEntities {
         // Browsers also read `&copy2024` as "©2024": a legacy name followed by more
         // letters or digits. With a semicolon it is a longer name we do not know.
         guard !hasSemicolon else { return nil }
-        for legacy in allowedWithoutSemicolon.sorted() where name.count > legacy.count && name.hasPrefix(legacy) {
+        for legacy in allowedWithoutSemicolonInOrder where name.count > legacy.count && name.hasPrefix(legacy) {
             return (named[legacy] ?? 0xFFFD, 1 + legacy.utf8.count)
         }
         return nil
