@@ -73,14 +73,15 @@ extension ParagraphSegmenter {
                 if Bytes.endsSentence(text, 0, text.count) { return false }
                 // "... delivered in schools over" / "2019-20 with 5,435 young people".
                 if FunctionWords.endsWithOne(text, 0, text.count) { return true }
+                // Otherwise only a lower-case line goes on, or, after "... with the London
+                // Safeguarding" / "Children Procedures. Organisations ...", any: a whole paragraph
+                // on one line that stops mid-sentence was cut by a page.
+                guard Bytes.isLower(first) || (held.endsOnLongLine && held.role == .body) else { return false }
                 // An item ending on a name ("Children's Trust Partnership Board") is complete and
                 // the lower-case line after it is something else ("graph to be done"), unless
                 // that line opens with a word that must continue a sentence ("with many of").
                 let lastWord = Bytes.lastWordStart(text, 0, text.count)
-                if lastWord < text.count && Bytes.isUpper(text[lastWord]) && !Self.opensWithFunctionWord(incomingText) { return false }
-                // "... with the London Safeguarding" / "Children Procedures. Organisations ...":
-                // a whole paragraph on one line that stops mid-sentence was cut by a page.
-                return Bytes.isLower(first) || (held.endsOnLongLine && held.role == .body)
+                return !(lastWord < text.count && Bytes.isUpper(text[lastWord]) && !Self.opensWithFunctionWord(incomingText))
             }
         }
 
