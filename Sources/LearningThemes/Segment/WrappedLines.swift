@@ -201,9 +201,9 @@ extension ParagraphSegmenter {
         /// a page break does not count. The 4/5 margin absorbs ragged right edges.
         static func isShort(_ line: LineShape, next: LineShape, above: LineShape?) -> Bool {
             let width = max(line.characters, next.characters, above?.characters ?? 0)
-            // The next line's first word has a character at least: after a line near the
-            // column edge (most lines) that settles it before the word is measured.
-            guard 5 * (line.characters + 2) <= 4 * width else { return false }
+            // The word needs the space before it at least: after a line near the column edge
+            // (most lines) that settles it before the word is measured.
+            guard 5 * (line.characters + 1) <= 4 * width else { return false }
             let needed = line.characters + 1 + next.firstWordCharacters
             return 5 * needed <= 4 * width
         }
