@@ -20,18 +20,6 @@ public struct BootstrapInterval: Sendable, Equatable {
         var truePositives: Int
         var falsePositives: Int
         var falseNegatives: Int
-
-        init(truePositives: Int, falsePositives: Int, falseNegatives: Int) {
-            self.truePositives = truePositives
-            self.falsePositives = falsePositives
-            self.falseNegatives = falseNegatives
-        }
-
-        init(predicted: Set<String>, expected: Set<String>) {
-            truePositives = predicted.intersection(expected).count
-            falsePositives = predicted.count - truePositives
-            falseNegatives = expected.count - truePositives
-        }
     }
 
     /// The 95% interval of micro-F1 over `paragraphs`, or nil when there are none.
@@ -59,5 +47,14 @@ public struct BootstrapInterval: Sendable, Equatable {
     /// The index of the `quantile` in `count` sorted values (nearest rank).
     private static func rank(_ quantile: Double, of count: Int) -> Int {
         min(count - 1, max(0, Int((quantile * Double(count)).rounded(.up)) - 1))
+    }
+}
+
+extension BootstrapInterval.Counts {
+    /// A paragraph's counts from the ids the rules gave it and those the gold set gives it.
+    init(predicted: Set<String>, expected: Set<String>) {
+        let truePositives = predicted.intersection(expected).count
+        self.init(truePositives: truePositives, falsePositives: predicted.count - truePositives,
+                  falseNegatives: expected.count - truePositives)
     }
 }
