@@ -12,11 +12,17 @@ struct CompactCounts: Sendable {
         let shift: UInt8 = largest <= Int32(UInt8.max) ? 0 : largest <= Int32(UInt16.max) ? 1 : 2
         var storage = [UInt8](repeating: 0, count: counts.count << Int(shift))
         storage.withUnsafeMutableBytes { bytes in
-            for (index, count) in counts.enumerated() {
-                switch shift {
-                case 0: bytes.storeBytes(of: UInt8(count), toByteOffset: index, as: UInt8.self)
-                case 1: bytes.storeBytes(of: UInt16(count).littleEndian, toByteOffset: index << 1, as: UInt16.self)
-                default: bytes.storeBytes(of: UInt32(count).littleEndian, toByteOffset: index << 2, as: UInt32.self)
+            // One loop per width, so the common one-byte case is a plain narrowing copy.
+            switch shift {
+            case 0:
+                for (index, count) in counts.enumerated() { bytes.storeBytes(of: UInt8(truncatingIfNeeded: count), toByteOffset: index, as: UInt8.self) }
+            case 1:
+                for (index, count) in counts.enumerated() {
+                    bytes.storeBytes(of: UInt16(truncatingIfNeeded: count).littleEndian, toByteOffset: index << 1, as: UInt16.self)
+                }
+            default:
+                for (index, count) in counts.enumerated() {
+                    bytes.storeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian, toByteOffset: index << 2, as: UInt32.self)
                 }
             }
         }

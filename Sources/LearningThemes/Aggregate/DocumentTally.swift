@@ -18,8 +18,15 @@ public struct DocumentTally: Sendable {
     /// Counts one paragraph with the given tag indices.
     public mutating func add<Tags: Collection>(paragraphTags tags: Tags) where Tags.Element: BinaryInteger {
         paragraphCount += 1
-        for first in tags {
-            for second in tags { pairCounts[Int(first) * tagCount + Int(second)] += 1 }
+        let tagCount = self.tagCount
+        for tag in tags { precondition(tag >= 0 && Int(tag) < tagCount, "tag index out of range") }
+        // Checked once above, so the pairs are counted through a buffer: this runs for
+        // every paragraph of the corpus.
+        pairCounts.withUnsafeMutableBufferPointer { pairs in
+            for first in tags {
+                let row = Int(first) * tagCount
+                for second in tags { pairs[row + Int(second)] += 1 }
+            }
         }
     }
 
@@ -60,10 +67,20 @@ public struct DocumentCounts: Sendable {
         paragraphCount = tally.paragraphCount
         tagCount = tally.tagCount
         self.sources = sources
-        var counts = (0..<tally.tagCount).map { Int32(tally.count($0)) }
-        counts.reserveCapacity(tally.tagCount * (1 + sources.count))
-        for tag in 0..<tally.tagCount {
-            for source in sources { counts.append(Int32(tally.count(tag, with: source))) }
+        let tagCount = tally.tagCount
+        let total = tagCount * (1 + sources.count)
+        let counts = [Int32](unsafeUninitializedCapacity: total) { counts, written in
+            tally.pairCounts.withUnsafeBufferPointer { pairs in
+                for tag in 0..<tagCount { counts[tag] = pairs[tag * tagCount + tag] }
+                var next = tagCount
+                for tag in 0..<tagCount {
+                    for source in sources {
+                        counts[next] = pairs[tag * tagCount + source]
+                        next += 1
+                    }
+                }
+            }
+            written = total
         }
         self.counts = CompactCounts(counts)
     }

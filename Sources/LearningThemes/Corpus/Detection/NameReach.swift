@@ -11,13 +11,7 @@ extension MetadataDetector.PartnershipName {
     enum NameReach {
         /// Ranges, in order, outside which no name starts.
         static func startRanges(in text: MetadataDetector.ScanText) -> [Range<Int>] {
-            var ranges: [Range<Int>] = []
-            var stretchStart = text.start
-            var lastBodyWord = -1
-            func endStretch(restartingAt next: Int) {
-                if lastBodyWord >= stretchStart { ranges.append(stretchStart..<(lastBodyWord + 1)) }
-                stretchStart = next
-            }
+            var stretches = Stretches(start: text.start)
             let partnership = Self.partnership, board = Self.board
             byteKinds.withUnsafeBufferPointer { kinds in
                 text.bytes.withUnsafeBufferPointer { bytes in
@@ -28,28 +22,44 @@ extension MetadataDetector.PartnershipName {
                             offset = plainLinkEnd(from: offset + 1, to: text.end, in: bytes)
                         case .bodyInitial:
                             let word = bytes[offset] | 0x20 == UInt8(ascii: "p") ? partnership : board
-                            if startsWord(word, at: offset, in: bytes, end: text.end) { lastBodyWord = offset }
+                            if startsWord(word, at: offset, in: bytes, end: text.end) { stretches.lastBodyWord = offset }
                             offset += 1
                         case .lineBreak:
                             let blank = blankLine(after: offset, in: bytes, end: text.end)
-                            if blank.endsStretch { endStretch(restartingAt: blank.spacesEnd) }
+                            if blank.endsStretch { stretches.end(restartingAt: blank.spacesEnd) }
                             // The spaces hold no body word: they are passed over once.
                             offset = max(offset + 1, blank.spacesEnd)
                         case .fullStop:
                             // The only full stop of a name is that of "St." ("St. Helens").
                             if offset == text.start || bytes[offset - 1] | 0x20 != UInt8(ascii: "t") {
-                                endStretch(restartingAt: offset + 1)
+                                stretches.end(restartingAt: offset + 1)
                             }
                             offset += 1
                         case .other:
-                            endStretch(restartingAt: offset + 1)
+                            stretches.end(restartingAt: offset + 1)
                             offset += 1
                         }
                     }
                 }
             }
-            endStretch(restartingAt: text.end)
-            return ranges
+            stretches.end(restartingAt: text.end)
+            return stretches.ranges
+        }
+
+        /// The stretches found so far, and the one being read: a value of its own rather
+        /// than variables a local function shares, which cost a runtime access check at
+        /// every byte the loop read.
+        private struct Stretches {
+            var ranges: [Range<Int>] = []
+            var start: Int
+            var lastBodyWord = -1
+
+            init(start: Int) { self.start = start }
+
+            mutating func end(restartingAt next: Int) {
+                if lastBodyWord >= start { ranges.append(start..<(lastBodyWord + 1)) }
+                start = next
+            }
         }
 
         private enum ByteKind {
