@@ -26,7 +26,10 @@ public struct DetectedMetadata: Sendable {
         self.title = title
         self.date = date
         let found = [partnership != nil, areas != nil, period != nil, kind != nil, title != nil, date != nil]
-        missingFields = zip(Self.fieldNames, found).filter { !$0.1 }.map(\.0)
+        // Appended one by one: most documents miss nothing, and then no array is made.
+        var missing: [String] = []
+        for (name, isFound) in zip(Self.fieldNames, found) where !isFound { missing.append(name) }
+        missingFields = missing
     }
 
     /// Fills only what the manifest left empty: a hand-written manifest entry is a

@@ -31,6 +31,13 @@ extension MetadataDetector {
         /// value from or wrap onto.
         static let indexedLineCount = openingLineCount + 16
 
+        /// Where the text past the numbered lines starts when it has not been looked through
+        /// for "\r" yet; nil when all of `..<end` is final. Only the search for a running
+        /// title reads past the numbered lines, and only some documents need it, so the
+        /// rest of a long document is not searched for a "\r" until then
+        /// (`withWholeTextNormalised`).
+        private let uncheckedFrom: Int?
+
         private var rawLines = LineMemo<String>()
         private var plainLines = LineMemo<String>()
         private var collapsedLines = LineMemo<String>()
@@ -55,28 +62,60 @@ extension MetadataDetector {
             var limit = min(count, Self.readLimit)
             while limit < count, limit > 0, utf8[limit] & 0xC0 == 0x80 { limit -= 1 }
             if limit < count { repairsCut = false }
-            let hasReturn = utf8.withUnsafeBufferPointer {
-                ByteSearch.offset(of: 0x0D, in: UnsafeBufferPointer(rebasing: $0[..<limit]), from: 0) != nil
+            if !repairsCut {
+                // The lines are indexed first and only they are searched for a "\r": when they
+                // hold none, they read the same whatever the rest holds.
+                let starts = Self.lineStarts(in: utf8, end: limit)
+                let checkedEnd = starts.count > Self.indexedLineCount ? starts[starts.count - 1] : limit
+                if !Self.hasCarriageReturn(in: utf8, 0..<checkedEnd) {
+                    bytes = utf8
+                    end = limit
+                    lineStarts = starts
+                    uncheckedFrom = checkedEnd < limit ? checkedEnd : nil
+                    return
+                }
             }
-            if hasReturn || repairsCut {
-                var window = Array(utf8[..<limit])
-                if repairsCut { window += [0xEF, 0xBF, 0xBD] }
-                if hasReturn { window = window.withUnsafeBufferPointer(Self.withoutCarriageReturns) }
-                bytes = window
-                end = window.count
-            } else {
-                bytes = utf8
-                end = limit
-            }
+            var window = Array(utf8[..<limit])
+            if repairsCut { window += [0xEF, 0xBF, 0xBD] }
+            if Self.hasCarriageReturn(in: utf8, 0..<limit) { window = window.withUnsafeBufferPointer(Self.withoutCarriageReturns) }
+            bytes = window
+            end = window.count
+            lineStarts = Self.lineStarts(in: window, end: window.count)
+            uncheckedFrom = nil
+        }
+
+        private init(bytes: [UInt8], lineStarts: [Int]) {
+            self.bytes = bytes
+            end = bytes.count
+            self.lineStarts = lineStarts
+            uncheckedFrom = nil
+        }
+
+        /// This document, or when a "\r" lies past its numbered lines (which hold none), a
+        /// copy whose whole text has them dropped too, as `init` would have dropped them:
+        /// for the steps that read on past the numbered lines. Offsets in the numbered
+        /// lines are the same in both.
+        func withWholeTextNormalised() -> DocumentText {
+            guard let from = uncheckedFrom, Self.hasCarriageReturn(in: bytes, from..<end) else { return self }
+            // The numbered lines end in a line break, so no "\r\n" is cut in two.
+            let tail = bytes.withUnsafeBufferPointer { Self.withoutCarriageReturns(UnsafeBufferPointer(rebasing: $0[from..<end])) }
+            return DocumentText(bytes: Array(bytes[..<from]) + tail, lineStarts: lineStarts)
+        }
+
+        private static func hasCarriageReturn(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+            bytes.withUnsafeBufferPointer { ByteSearch.offset(of: 0x0D, in: $0, from: range.lowerBound, to: range.upperBound) != nil }
+        }
+
+        /// Where the lines of `bytes[..<end]` start, up to the one after the numbered lines.
+        private static func lineStarts(in bytes: [UInt8], end: Int) -> [Int] {
             var starts = [0]
-            starts.reserveCapacity(Self.indexedLineCount + 2)
-            let textEnd = end
+            starts.reserveCapacity(indexedLineCount + 2)
             bytes.withUnsafeBufferPointer { whole in
-                let buffer = UnsafeBufferPointer(rebasing: whole[..<textEnd])
-                while starts.count <= Self.indexedLineCount,
+                let buffer = UnsafeBufferPointer(rebasing: whole[..<end])
+                while starts.count <= indexedLineCount,
                       let lineBreak = ByteSearch.offset(of: 0x0A, in: buffer, from: starts.last!) { starts.append(lineBreak + 1) }
             }
-            lineStarts = starts
+            return starts
         }
 
         /// "\r\n" as "\n", and a "\r" ending the text dropped; other "\r"s are kept.

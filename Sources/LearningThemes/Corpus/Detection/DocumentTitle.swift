@@ -98,6 +98,8 @@ extension MetadataDetector {
         /// A running title names the partnership, the kind and the period together: a
         /// line that does is the document naming itself, not a sentence about something.
         private static func runningTitle(in document: DocumentText) -> DocumentTitle? {
+            // The search reads the whole text, not only the numbered lines.
+            let document = document.withWholeTextNormalised()
             var found: DocumentTitle?
             document.forEachLineWithCenturyDigits { line in
                 guard PartnershipName.mayBeNamed(in: ScanText(bytes: document.bytes, range: line)),

@@ -109,12 +109,7 @@ extension MetadataDetector {
         private static func yearSpan(start: Int, end: Int) -> String? {
             let endYear = end < 100 ? start / 100 * 100 + end + (end < start % 100 ? 100 : 0) : end
             guard endYear == start + 1 else { return nil }
-            return digits(start, count: 4) + "-" + digits(endYear % 100, count: 2)
-        }
-
-        private static func digits(_ number: Int, count: Int) -> String {
-            let written = String(number)
-            return String(repeating: "0", count: max(0, count - written.count)) + written
+            return zeroPadded([(start, 4), (endYear % 100, 2)])
         }
 
         /// The period in the title if it has one; otherwise the one the opening mentions

@@ -216,13 +216,21 @@ extension MetadataDetector {
             return position > offset ? position : nil
         }
 
-        /// The first line terminator at or after `offset`.
+        /// The first line terminator at or after `offset`. Read byte by byte rather than
+        /// scalar by scalar: in valid UTF-8 the ASCII terminators are never part of another
+        /// character, and NEL (C2 85), LS and PS (E2 80 A8/A9) are told by their lead byte.
         func firstLineTerminator(from offset: Int) -> Int? {
             var position = offset
             while position < end {
-                let (value, length) = scalar(at: position)
-                if ScalarClass.isLineTerminator(value) { return position }
-                position += length
+                let byte = bytes[position]
+                if byte < 0x80 {
+                    if byte >= 0x0A && byte <= 0x0D { return position }
+                } else if byte == 0xC2 {
+                    if position + 1 < end, bytes[position + 1] == 0x85 { return position }
+                } else if byte == 0xE2 {
+                    if position + 2 < end, bytes[position + 1] == 0x80, bytes[position + 2] & 0xFE == 0xA8 { return position }
+                }
+                position += 1
             }
             return nil
         }

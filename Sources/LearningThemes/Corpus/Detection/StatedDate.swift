@@ -42,7 +42,7 @@ extension MetadataDetector {
                     if let day = Int(scan.string(match.day)), let year = Int(scan.string(match.year)),
                        let month = Int(scan.string(match.month)) ?? monthNumber(at: match.month, in: scan),
                        isValid(day: day, month: month, year: year) {
-                        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
+                        return zeroPadded([(year, 4), (month, 2), (day, 2)])
                     }
                     offset = match.end
                 }
@@ -158,11 +158,6 @@ extension MetadataDetector {
 
         /// `number` zero-padded to `width` digits, as "%0*d" would write it (Foundation's
         /// `String(format:)` cost more than finding the date).
-        private static func digits(_ number: Int, _ width: Int) -> String {
-            let written = String(number)
-            return String(repeating: "0", count: max(0, width - written.utf8.count)) + written
-        }
-
         /// The month whose name starts with the first three letters at `range`, in any
         /// case. Month names are matched as ASCII letters, so their bytes are compared.
         private static func monthNumber(at range: Range<Int>, in text: ScanText) -> Int? {
