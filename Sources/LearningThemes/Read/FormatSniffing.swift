@@ -42,15 +42,18 @@ enum FormatSniffing {
 
     /// The lowercased extension of the last path component, without the dot.
     static func fileExtension(of name: String) -> String {
-        let utf8 = name.utf8
+        var name = name
         // Worked out on bytes for ASCII names (splitting into `Character`s cost more than
-        // reading a small document); other names may hold a "." or "/" that a combining
-        // mark makes part of another character, so they are split as characters.
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return characterExtension(of: name) }
-        let componentStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let component = utf8[componentStart...]
-        guard let dot = component.lastIndex(of: UInt8(ascii: ".")), dot != component.startIndex else { return "" }
-        return String(decoding: component[component.index(after: dot)...].map(ByteSearch.lowercased), as: UTF8.self)
+        // reading a small document), in the string's own buffer (its `utf8` view cost a
+        // few thousand instructions a name); other names may hold a "." or "/" that a
+        // combining mark makes part of another character, so they are split as characters.
+        let fromBytes: String? = name.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            let componentStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            guard let dot = utf8[componentStart...].lastIndex(of: UInt8(ascii: ".")), dot != componentStart else { return "" }
+            return String(decoding: utf8[(dot + 1)...].map(ByteSearch.lowercased), as: UTF8.self)
+        }
+        return fromBytes ?? characterExtension(of: name)
     }
 
     private static func characterExtension(of name: String) -> String {

@@ -26,6 +26,22 @@ extension MetadataDetector {
 
         let spelling: String
         let pieces: [Piece]
+        /// `pieces` as `end` reads them: runs of literals packed up to eight to a step, so
+        /// that a word of a phrase is compared a machine word at a time. Every table's
+        /// phrases are tried at many positions of every document.
+        private let steps: [Step]
+
+        private enum Step: Sendable {
+            /// Up to eight literals, the first in the lowest byte: `bytes` as the phrase
+            /// writes them (lower case), `fold` 0x20 in the bytes of letters, so that the
+            /// text's capital matches too (only "A" and "a" give "a" with that bit set).
+            case literals(bytes: UInt64, fold: UInt64, count: Int)
+            case optional(UInt8)
+            case possessive
+            case space
+            case hyphen
+            case and
+        }
 
         /// Read from the spelling's bytes: every table is built from hundreds of these, and
         /// walking them as `Character`s cost more than a document's whole detection.
@@ -57,6 +73,36 @@ extension MetadataDetector {
                 if word.elementsEqual(Self.saint) { pieces.append(.optional(UInt8(ascii: "."))) }
             }
             self.pieces = pieces
+            steps = Self.steps(of: pieces)
+        }
+
+        private static func steps(of pieces: [Piece]) -> [Step] {
+            var steps: [Step] = []
+            var bytes: UInt64 = 0, fold: UInt64 = 0, count = 0
+            func flush() {
+                if count > 0 { steps.append(.literals(bytes: bytes, fold: fold, count: count)) }
+                (bytes, fold, count) = (0, 0, 0)
+            }
+            for piece in pieces {
+                if case .literal(let byte) = piece {
+                    if count == 8 { flush() }
+                    bytes |= UInt64(byte) << (8 * UInt64(count))
+                    if ScalarClass.isASCIILetter(byte) { fold |= 0x20 << (8 * UInt64(count)) }
+                    count += 1
+                    continue
+                }
+                flush()
+                switch piece {
+                case .literal: break
+                case .optional(let byte): steps.append(.optional(byte))
+                case .possessive: steps.append(.possessive)
+                case .space: steps.append(.space)
+                case .hyphen: steps.append(.hyphen)
+                case .and: steps.append(.and)
+                }
+            }
+            flush()
+            return steps
         }
 
         private static let possessiveSpelling = Array("['s]".utf8), saint = Array("St".utf8)
@@ -64,11 +110,11 @@ extension MetadataDetector {
         /// Where the phrase ends when it is written at `offset`, or nil.
         func end(at offset: Int, in text: ScanText) -> Int? {
             var position = offset
-            for piece in pieces {
-                switch piece {
-                case .literal(let byte):
-                    guard text.folded(position) == byte else { return nil }
-                    position += 1
+            for step in steps {
+                switch step {
+                case .literals(let bytes, let fold, let count):
+                    guard position + count <= text.end, Self.literals(bytes, fold: fold, count: count, at: position, in: text) else { return nil }
+                    position += count
                 case .optional(let byte):
                     if text.folded(position) == byte { position += 1 }
                 case .possessive:
@@ -89,6 +135,24 @@ extension MetadataDetector {
                 }
             }
             return position
+        }
+
+        /// Whether the `count` literals of a step are written at `position`, which has
+        /// that many bytes of the text from it.
+        @inline(__always)
+        private static func literals(_ literals: UInt64, fold: UInt64, count: Int, at position: Int, in text: ScanText) -> Bool {
+            text.bytes.withUnsafeBytes { raw in
+                // Eight bytes are read when the array holds them: those past the step's
+                // literals (maybe past the text) are masked out.
+                if position + 8 <= raw.count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                    let kept: UInt64 = count == 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
+                    return ((word | fold) ^ literals) & kept == 0
+                }
+                var word: UInt64 = 0
+                for index in 0..<count { word |= UInt64(raw[position + index]) << (8 * UInt64(index)) }
+                return ((word | fold) ^ literals) == 0
+            }
         }
 
         /// After "and" or "&" at `offset`.
