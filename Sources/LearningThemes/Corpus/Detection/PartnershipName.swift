@@ -26,6 +26,7 @@ extension MetadataDetector {
         /// Words that put the place after the body: "Partnership for Westminster".
         private static let placeAfterWords = ["for", "across", "covering", "serving"].map { Array($0.utf8) }
         private static let the = Array("the".utf8)
+        private static let joiner = Array(" and ".utf8)
 
         struct Mention {
             let fullName: String
@@ -148,8 +149,15 @@ extension MetadataDetector {
         /// The full name of a match, or nil when it names no place: every place in the
         /// stretches around the body, read again on their own.
         private static func mention(_ match: Match, in window: TextWindow) -> Mention? {
-            let stretches = [match.before, match.after].compactMap { $0.map(window.text.string) }
-            let places = PlaceNames.mentions(in: stretches.joined(separator: " and "))
+            // The stretches joined by " and " as bytes: the text is valid UTF-8 and each
+            // stretch starts and ends with a letter, so no `String` needs making of them.
+            var stretches: [UInt8] = []
+            for stretch in [match.before, match.after] {
+                guard let stretch else { continue }
+                if !stretches.isEmpty { stretches += joiner }
+                stretches += window.text.bytes[stretch]
+            }
+            let places = PlaceNames.mentions(in: ScanText(bytes: stretches, range: 0..<stretches.count))
             guard !places.isEmpty else { return nil }
             let body = bodies[match.body]
             return Mention(fullName: listed(places.map(\.placeName)) + " " + body.canonical, places: places,

@@ -39,7 +39,10 @@ extension MetadataDetector {
         /// Each place named in `text`, in order. A name must start with a capital, so that
         /// "further reading" or "bury" in prose is not read as Reading or Bury.
         static func mentions(in text: String) -> [PlaceMention] {
-            let scan = ScanText(text)
+            mentions(in: ScanText(text))
+        }
+
+        static func mentions(in scan: ScanText) -> [PlaceMention] {
             var found: [PlaceMention] = []
             var offset = scan.start
             while offset < scan.end {
