@@ -59,10 +59,12 @@ public struct Corpus: Sendable {
     /// "README", "readme.md", ...: upper-cased as Unicode does ("ſ" is "S"), though ASCII
     /// names, nearly all of them, need only their first six bytes compared.
     private static func isReadme(_ name: String) -> Bool {
-        let utf8 = name.utf8
-        guard !utf8.allSatisfy({ $0 < 0x80 }) else {
-            return utf8.count >= 6 && zip(utf8.prefix(6), "README".utf8).allSatisfy { $0 & 0xDF == $1 }
+        let ascii: Bool? = PathNames.withBytes(of: name) { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            return utf8.count >= 6 && zip(utf8.prefix(6), readme).allSatisfy { $0 & 0xDF == $1 }
         }
-        return name.uppercased().hasPrefix("README")
+        return ascii ?? name.uppercased().hasPrefix("README")
     }
+
+    private static let readme = Array("README".utf8)
 }

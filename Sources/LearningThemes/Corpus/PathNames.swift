@@ -15,23 +15,30 @@ enum PathNames {
 
     /// The extension of a file name, without its dot, lower-cased (`pathExtension`).
     static func lowercasedExtension(of name: String) -> String {
-        let utf8 = name.utf8
-        guard isPlainName(utf8), let dot = utf8.lastIndex(of: dotByte), dot != utf8.startIndex else {
-            return (name as NSString).pathExtension.lowercased()
+        let fromBytes: String? = withBytes(of: name) { utf8 in
+            guard isPlainName(utf8), let dot = utf8.lastIndex(of: dotByte), dot != 0 else { return nil }
+            return String(decoding: utf8[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
-        return String(decoding: utf8[utf8.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return fromBytes ?? (name as NSString).pathExtension.lowercased()
     }
 
     /// The last component of `path` without its extension, the id of an unlisted document
     /// (`lastPathComponent` then `deletingPathExtension`).
     static func documentID(ofPath path: String) -> String {
-        let utf8 = path.utf8
-        let nameStart = utf8.lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let name = utf8[nameStart...]
-        guard isPlainName(name), let dot = name.lastIndex(of: dotByte), dot != name.startIndex else {
-            return ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fromBytes: String? = withBytes(of: path) { utf8 in
+            let nameStart = utf8.lastIndex(of: slash).map { $0 + 1 } ?? 0
+            let name = utf8[nameStart...]
+            guard isPlainName(name), let dot = name.lastIndex(of: dotByte), dot != nameStart else { return nil }
+            return String(decoding: name[..<dot], as: UTF8.self)
         }
-        return String(decoding: name[..<dot], as: UTF8.self)
+        return fromBytes ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// `body` given the UTF-8 bytes of `text` in one buffer: a string's `utf8` view is
+    /// walked through its indices, which cost thousands of instructions for one file name.
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// ASCII, not empty, not ending in a dot, one component: a name whose extension is its
