@@ -36,6 +36,8 @@ struct DelimitedTableRenderer: TableRendering {
             if index > 0 { out.append(separator) }
             if case .text(let text) = cell {
                 ExportBytes.withUTF8Bytes(of: text) { appendTextField($0, to: &out) }
+            } else if case .integer(let value) = cell {
+                out.appendDecimal(value)
             } else if let number = cell.numberText {
                 out.appendUTF8(number)
             }
