@@ -79,7 +79,7 @@ extension MetadataDetector {
         private static func continuation(line: Int, in document: DocumentText) -> String? {
             guard !document.isLabelLine(line) else { return nil }
             let text = document.plainLine(line)
-            guard text.count <= longestTitle,
+            guard !hasMoreCharacters(text, than: longestTitle),
                   DocumentKindWords.kind(ofTitle: text) != nil || ReportingPeriod.normalise(text) != nil else { return nil }
             return text
         }
@@ -127,7 +127,7 @@ extension MetadataDetector {
 
         /// Short, starting with a capital or a number, and not ending like a sentence.
         private static func isTitleShaped(_ text: String) -> Bool {
-            guard let first = text.first, let last = text.last, text.count <= longestTitle else { return false }
+            guard let first = text.first, let last = text.last, !hasMoreCharacters(text, than: longestTitle) else { return false }
             return (first.isUppercase || first.isNumber) && !".,;:".contains(last)
         }
     }

@@ -6,6 +6,14 @@ private typealias ScanText = MetadataDetector.ScanText
 private typealias ScalarClass = MetadataDetector.ScalarClass
 private typealias TextCleaning = MetadataDetector.TextCleaning
 
+extension MetadataDetector {
+    /// `text.count > limit`, told from the bytes when there are no more of them than
+    /// `limit`: counting `Character`s walks grapheme breaks, at tens of instructions a byte.
+    static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
+    }
+}
+
 extension MetadataDetector.DocumentText {
     /// Whether line `number` holds nothing but whitespace and markup (its plain text is empty).
     func isBlankLine(_ number: Int) -> Bool {
@@ -17,13 +25,13 @@ extension MetadataDetector.DocumentText {
     /// be a title, which most lines of prose are, told without making their plain text.
     func isLonger(_ number: Int, than limit: Int) -> Bool {
         if let shape = plainShape(of: lineRange(number), upTo: limit), shape.characters > limit { return true }
-        return plainLine(number).count > limit
+        return MetadataDetector.hasMoreCharacters(plainLine(number), than: limit)
     }
 
     /// `isLonger` for the line at `range`, a line that may lie past the numbered ones.
     func isLonger(line range: Range<Int>, than limit: Int) -> Bool {
         if let shape = plainShape(of: range, upTo: limit), shape.characters > limit { return true }
-        return plainText(ofLine: range).count > limit
+        return MetadataDetector.hasMoreCharacters(plainText(ofLine: range), than: limit)
     }
 
     /// Whether line `number` starts, after spaces and tabs, with "#": a Markdown heading.
