@@ -410,6 +410,23 @@ final class MetadataDetectionTests: XCTestCase {
         XCTAssertEqual(detected.date?.evidence, "DATE: 3 March 2024")
     }
 
+    func testWindowsLineEndsPastTheOpeningReadAsLineBreaks() {
+        // The opening is checked for "\r" when the text is read; the rest only when a
+        // running title is looked for there. Either way a "\r\n" reads as "\n".
+        let prose = "Working together we kept children safe.\n"
+        let title = "Camden Safeguarding Children Partnership – Annual Report 2019/20"
+        let opening = String(repeating: prose, count: 300)
+        for tail in ["\n", "\r\n"] {
+            let rest = String(repeating: "Working together we kept children safe." + tail, count: 20)
+            let text = opening + rest + title + tail + prose
+            let detected = MetadataDetector.detect(text: text)
+            XCTAssertEqual(detected.title?.value, title, tail.debugDescription)
+            XCTAssertEqual(detected.title?.line, 321, tail.debugDescription)
+            XCTAssertEqual(detected.title?.evidence, title, tail.debugDescription)
+            XCTAssertEqual(detected.period?.value, "2019-20", tail.debugDescription)
+        }
+    }
+
     // MARK: Nothing to detect, and the manifest
 
     func testADocumentWithNothingDetectableReportsEveryFieldMissing() {
