@@ -6,16 +6,18 @@ struct WordTrie: Sendable {
     /// Token class 0 matches nothing; the phrase automaton skips such tokens cheaply.
     static let noClass: Int32 = 0
 
-    /// Folded byte -> its entry in a row of `transitions` (1 + its column; column 0 is
+    /// Folded byte -> its entry in a row of `table` (1 + its column; column 0 is
     /// for the bytes no rule word contains).
     let byteEntry: FrozenArray<UInt16>
+    /// The DFA's tables, in one block (see `TrieTable`).
+    ///
     /// Raw text byte -> its `ByteCode`, whose code for an ASCII letter or digit is the
-    /// address of its folded form's entry in the first row of `transitions` (whose memory
-    /// never moves): folding, classifying and finding the column in one load, so a step is
-    /// one more (see `TrieWalker`).
-    let byteCodes: FrozenArray<Int>
-    /// A complete DFA: row + entry -> next row, where a row is state * rowLength. Its
-    /// states are the trie's nodes plus one *beyond* state per distinct set of wildcards
+    /// address of its folded form's entry in the first row (whose memory never moves):
+    /// folding, classifying and finding the column in one load, so a step is one more
+    /// (see `TrieWalker`).
+    ///
+    /// The rows: a complete DFA, row + entry -> next row, where a row is state * rowLength.
+    /// Its states are the trie's nodes plus one *beyond* state per distinct set of wildcards
     /// a word can have matched when it leaves the trie; beyond states loop to themselves.
     /// Every byte is then one unconditional table step.
     ///
@@ -23,14 +25,14 @@ struct WordTrie: Sendable {
     /// last byte left the DFA in that state. It is read once per token, at the row itself,
     /// so it needs neither division nor an offset to find.
     ///
-    /// After the rows come the *pair rows*: for each pair of text bytes, the first in the
-    /// low byte of the index, the row a word is in after them, or -1 unless both are ASCII
-    /// letters or digits. One look-up then does the work of two tests and two steps at the
-    /// start of most words. (Kept in this table because one field more and the matcher's
-    /// loops pass the trie differently, at a cost per token.)
-    let transitions: FrozenArray<Int32>
+    /// The *pair rows*: for each pair of text bytes, the first in the low byte of the index,
+    /// the row a word is in after them, or -1 unless both are ASCII letters or digits. One
+    /// look-up then does the work of two tests and two steps at the start of most words.
+    let table: TrieTable
     static let classEntry = 0
     static let pairRowCount = 1 << 16
+    /// Raw text byte -> its `ByteCode` (see `table`).
+    var byteCodes: UnsafePointer<Int> { UnsafePointer(table.codes) }
     /// The symbols of class c: classSymbols[classSymbolStart[c] ..< classSymbolStart[c + 1]].
     let classSymbolStart: FrozenArray<Int32>
     let classSymbols: FrozenArray<Int32>
@@ -112,32 +114,32 @@ struct WordTrie: Sendable {
                 classOfState.append(Int32(tokenClass))
             }
             let rowLength = columns + 1
-            let rowEntries = classOfState.count * rowLength
-            let transitions = FrozenArray<Int32>(count: rowEntries + WordTrie.pairRowCount) { table in
-                // Every byte leads out of the trie, to the state's beyond state, but for the
-                // bytes of its children.
-                for (state, tokenClass) in classOfState.enumerated() {
-                    let row = state * rowLength
-                    let beyond = state < nodeCount ? beyondState[Int(classBeyond[state])] : Int32(state)
-                    table[row + WordTrie.classEntry] = tokenClass
-                    for entry in (row + 1)..<(row + rowLength) { table[entry] = beyond * Int32(rowLength) }
-                }
-                for node in 1..<nodeCount {
-                    table[Int(parent[node]) * rowLength + 1 + Int(columnOfNode[node])] = Int32(node * rowLength)
-                }
-                let pairRows = UnsafeMutableBufferPointer(rebasing: table[rowEntries...])
-                pairRows.initialize(repeating: -1)
-                func step(_ row: Int32, _ byte: Int) -> Int32 {
-                    table[Int(row) + 1 + Int(byteColumn[Int(ByteClass.lower[byte])])]
-                }
-                let wordBytes = (0..<256).filter { ByteClass.table[$0] == ByteClass.word }
-                for first in wordBytes {
-                    for second in wordBytes { pairRows[first | second << 8] = step(step(0, first), second) }
-                }
+            let table = TrieTable(rowEntries: classOfState.count * rowLength)
+            let rows = table.rows
+            // Every byte leads out of the trie, to the state's beyond state, but for the
+            // bytes of its children.
+            for (state, tokenClass) in classOfState.enumerated() {
+                let row = state * rowLength
+                let beyond = state < nodeCount ? beyondState[Int(classBeyond[state])] : Int32(state)
+                rows[row + WordTrie.classEntry] = tokenClass
+                for entry in (row + 1)..<(row + rowLength) { rows[entry] = beyond * Int32(rowLength) }
+            }
+            for node in 1..<nodeCount {
+                rows[Int(parent[node]) * rowLength + 1 + Int(columnOfNode[node])] = Int32(node * rowLength)
+            }
+            func step(_ row: Int32, _ byte: Int) -> Int32 {
+                rows[Int(row) + 1 + Int(byteColumn[Int(ByteClass.lower[byte])])]
+            }
+            let pairRows = table.pairRows
+            pairRows.initialize(repeating: -1, count: WordTrie.pairRowCount)
+            let wordBytes = (0..<256).filter { ByteClass.table[$0] == ByteClass.word }
+            for first in wordBytes {
+                for second in wordBytes { pairRows[first | second << 8] = step(step(0, first), second) }
             }
             let byteEntry = byteColumn.map { UInt16($0) + 1 }
-            let columnAddresses = ByteCode.table { Int(bitPattern: transitions.base + Int(byteEntry[Int($0)])) }
-            return WordTrie(byteEntry: FrozenArray(byteEntry), byteCodes: FrozenArray(columnAddresses), transitions: transitions,
+            let codes = ByteCode.table { Int(bitPattern: rows + Int(byteEntry[Int($0)])) }
+            table.codes.initialize(from: codes, count: codes.count)
+            return WordTrie(byteEntry: FrozenArray(byteEntry), table: table,
                             classSymbolStart: FrozenArray(classes.starts),
                             classSymbols: FrozenArray(classes.elements), classCount: classes.count)
         }
@@ -216,20 +218,24 @@ struct WordTrie: Sendable {
 /// Steps the word DFA with each folded byte as the tokenizer produces it. Holds the
 /// table as raw pointers, so a walker is free to copy and its steps do no reference counting.
 struct TrieWalker: FoldedWordSink {
+    /// The start of the trie's `TrieTable`: the pair rows and rows are reached from it at
+    /// fixed offsets, so the scan holds one address in a register for all three tables.
     let byteCodes: UnsafePointer<Int>
     private let byteEntry: UnsafePointer<UInt16>
-    private let transitions: UnsafePointer<Int32>
-    private let pairRows: UnsafePointer<Int32>
     /// The current state's row (state * rowLength); an `Int`, so it indexes a column's
     /// address with no conversion.
     private var row = 0
 
     init(trie: WordTrie) {
-        byteCodes = UnsafePointer(trie.byteCodes.base)
+        byteCodes = UnsafePointer(trie.table.codes)
         byteEntry = UnsafePointer(trie.byteEntry.base)
-        transitions = UnsafePointer(trie.transitions.base)
-        pairRows = transitions + (trie.transitions.count - WordTrie.pairRowCount)
     }
+
+    @inline(__always)
+    private var pairRows: UnsafePointer<Int32> { TrieTable.pairRows(after: byteCodes) }
+
+    @inline(__always)
+    private var rows: UnsafePointer<Int32> { TrieTable.rows(after: byteCodes) }
 
     @inline(__always)
     mutating func beginWord() { row = 0 }
@@ -245,7 +251,7 @@ struct TrieWalker: FoldedWordSink {
     }
 
     /// `code` is the address of an ASCII letter or digit's column in the first row (see
-    /// `WordTrie.byteCodes`): its entry in the current row is `row` entries on, so the
+    /// `WordTrie.table`): its entry in the current row is `row` entries on, so the
     /// step is a single indexed load, with no table base to add.
     @inline(__always)
     mutating func step(_ code: Int) {
@@ -254,12 +260,47 @@ struct TrieWalker: FoldedWordSink {
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        row = Int(transitions[row &+ Int(byteEntry[Int(byte)])])
+        row = Int(rows[row &+ Int(byteEntry[Int(byte)])])
     }
 
     /// The class of the word just scanned.
     @inline(__always)
-    var tokenClass: Int32 { transitions[row &+ WordTrie.classEntry] }
+    var tokenClass: Int32 { rows[row &+ WordTrie.classEntry] }
+}
+
+/// The word DFA's tables in one block of memory that never moves, in this order: the 256
+/// byte codes (`Int`), the pair rows and the rows (`Int32`). The scan reaches all three
+/// from the address of the byte codes, which it holds anyway, at fixed offsets: three
+/// tables then cost one register in its loop (each a register more spilled to memory).
+final class TrieTable: @unchecked Sendable {
+    let codes: UnsafeMutablePointer<Int>
+    private let entryCount: Int
+    private static let codeCount = 256
+
+    /// A table with room for `rowEntries` row entries, uninitialized.
+    init(rowEntries: Int) {
+        entryCount = WordTrie.pairRowCount + rowEntries
+        let codeBytes = Self.codeCount * MemoryLayout<Int>.stride
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: codeBytes + entryCount * MemoryLayout<Int32>.stride,
+                                                   alignment: MemoryLayout<Int>.alignment)
+        codes = raw.bindMemory(to: Int.self, capacity: Self.codeCount)
+        (raw + codeBytes).bindMemory(to: Int32.self, capacity: entryCount)
+    }
+
+    deinit { UnsafeMutableRawPointer(codes).deallocate() }
+
+    var pairRows: UnsafeMutablePointer<Int32> { UnsafeMutablePointer(mutating: Self.pairRows(after: codes)) }
+    var rows: UnsafeMutablePointer<Int32> { UnsafeMutablePointer(mutating: Self.rows(after: codes)) }
+
+    @inline(__always)
+    static func pairRows(after codes: UnsafePointer<Int>) -> UnsafePointer<Int32> {
+        UnsafeRawPointer(codes + codeCount).assumingMemoryBound(to: Int32.self)
+    }
+
+    @inline(__always)
+    static func rows(after codes: UnsafePointer<Int>) -> UnsafePointer<Int32> {
+        pairRows(after: codes) + WordTrie.pairRowCount
+    }
 }
 
 private extension Array where Element: Equatable {
