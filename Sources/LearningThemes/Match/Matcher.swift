@@ -106,10 +106,11 @@ public final class Matcher: Sendable {
         var recorder = Recorder(buffers: buffers, tokenLimit: tokenLimit)
         buffers.trace.reset(generation: buffers.generation)
         // At most one phrase end per token: with room for that many, the loop stores each
-        // with no capacity check.
+        // with no capacity check. Stored through a moving pointer: one value for the loop
+        // to keep in a register, where a base and a count took two.
         buffers.trace.phraseEnds.reserve(tokenLimit)
         let phraseEnds = buffers.trace.phraseEnds.base
-        var phraseEndCount = 0
+        var nextPhraseEnd = phraseEnds
         var steps = PhraseSteps(cache: cache)
         // The step key of the state to step from (see `PhraseStateCache.stepKey(of:)`).
         let emptyKey = PhraseStateCache.stepKey(of: PhraseStateCache.empty)
@@ -127,21 +128,22 @@ public final class Matcher: Sendable {
             if state == PhraseStateCache.unknown {
                 // The trace must hold the phrase ends so far, in case the step clears the
                 // cache and so detaches them.
-                buffers.trace.phraseEnds.resize(to: phraseEndCount)
+                buffers.trace.phraseEnds.resize(to: nextPhraseEnd - phraseEnds)
                 state = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
                     buffers.trace.detach(cache: cache)
                 }
                 steps = PhraseSteps(cache: cache)
                 misses &+= 1
             }
-            if steps.endsPhrase[Int(state)] {
-                phraseEnds[phraseEndCount] = PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state)
-                phraseEndCount &+= 1
+            let stepKey = steps.stepKeys[Int(state)]
+            if PhraseStateCache.endsPhrase(stepKey) {
+                nextPhraseEnd.initialize(to: PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state))
+                nextPhraseEnd += 1
             }
-            from = steps.stepKeys[Int(state)]
+            from = stepKey
             return true
         }
-        buffers.trace.phraseEnds.adoptWritten(count: phraseEndCount)
+        buffers.trace.phraseEnds.adoptWritten(count: nextPhraseEnd - phraseEnds)
         // A token is scanned, then takes at most one step, or a miss.
         return (recorder, tokenCount &* 2 &+ misses)
     }

@@ -30,11 +30,10 @@ final class PhraseStateCache: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
     /// The step key (see `stepKey(of:)`) of the state whose transitions a state shares:
     /// itself, or `empty` when none of its nodes has children (then only the root's
-    /// targets can follow, as from `empty`).
+    /// targets can follow, as from `empty`); with `endsPhraseFlag` set if the state ends
+    /// some phrase (has outputs), as only tokens in such states set anything off. One
+    /// load then gives the scan both, and one table fewer to hold in its loop.
     @exclusivity(unchecked) private(set) var stepKeys = ScratchBuffer<UInt64>()
-    /// Whether a state ends some phrase (has outputs): only tokens in such states set
-    /// anything off.
-    @exclusivity(unchecked) private(set) var endsPhrase = ScratchBuffer<Bool>()
     /// What a token in each state sets off.
     @exclusivity(unchecked) private(set) var triggers: TriggerTable
     /// The states by their node sets (see `StateSetTable`), so a miss finds an existing
@@ -64,6 +63,7 @@ final class PhraseStateCache: @unchecked Sendable {
     static let defaultMaximumStates = 1 << 18
 
     init(classCount: Int, atomClauses: AtomClauseIndex, maximumStates: Int = PhraseStateCache.defaultMaximumStates) {
+        precondition(classCount < PhraseStateCache.classLimit, "too many token classes for a step key")
         self.classCount = classCount
         triggers = TriggerTable(atomClauses: atomClauses)
         self.maximumStates = max(2, maximumStates)
@@ -78,7 +78,6 @@ final class PhraseStateCache: @unchecked Sendable {
     deinit {
         for buffer in [nodes, nodeStart, outputStart, stepNodes] { buffer.deallocate() }
         stepKeys.deallocate()
-        endsPhrase.deallocate()
         triggers.deallocate()
         outputs.deallocate()
         statesByNodes.deallocate()
@@ -88,14 +87,29 @@ final class PhraseStateCache: @unchecked Sendable {
     }
 
     /// What the steps from `state` are found by: the state in the high half, a hash of it
-    /// (below 2^31) in the low. Adding a token class (also below 2^31) then makes a key
+    /// (below 2^28) in the low. Adding a token class (also below 2^28) then makes a key
     /// unique to the state and class whose low bits are already a slot: the scan keeps
-    /// each state's step key at hand, so a look-up hashes nothing.
+    /// each state's step key at hand, so a look-up hashes nothing. The sum stays below
+    /// 2^29, clear of `endsPhraseFlag`.
     @inline(__always)
     static func stepKey(of state: Int32) -> UInt64 {
         let state = UInt64(UInt32(bitPattern: state))
-        return state << 32 | (state &* 0x9E37_79B9_7F4A_7C15) >> 33
+        return state << 32 | (state &* 0x9E37_79B9_7F4A_7C15) >> 36
     }
+
+    /// Set in a state's `stepKeys` entry when the state ends some phrase. It is a function
+    /// of the state, so keys with it stay unique; the step keys of `empty`, with or
+    /// without it, are the only ones below 2^30 (a bound the scan compares with at no cost).
+    static let endsPhraseFlag: UInt64 = 1 << 29
+    static let classLimit = 1 << 28
+
+    /// Whether the state of a `stepKeys` entry ends some phrase.
+    @inline(__always)
+    static func endsPhrase(_ stepKey: UInt64) -> Bool { stepKey & endsPhraseFlag != 0 }
+
+    /// Whether a `stepKeys` entry steps as `empty` does.
+    @inline(__always)
+    static func stepsFromEmpty(_ stepKey: UInt64) -> Bool { stepKey < 1 << 30 }
 
     /// The key of the step by `tokenClass` from the state whose step key is `stepKey`.
     @inline(__always)
@@ -161,8 +175,8 @@ final class PhraseStateCache: @unchecked Sendable {
         }
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
-        stepKeys.append(Self.stepKey(of: continues ? state : PhraseStateCache.empty))
-        endsPhrase.append(outputs.count > Int(outputStart[Int(state)]))
+        let endsPhrase = outputs.count > Int(outputStart[Int(state)])
+        stepKeys.append(Self.stepKey(of: continues ? state : PhraseStateCache.empty) | (endsPhrase ? Self.endsPhraseFlag : 0))
         triggers.add(outputs: UnsafeMutableBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
         return state
@@ -205,7 +219,6 @@ final class PhraseStateCache: @unchecked Sendable {
         outputs.reset()
         outputStart.reset()
         stepKeys.reset()
-        endsPhrase.reset()
         triggers.reset()
         statesByNodes.clear()
         nodeStart.append(0)
@@ -213,7 +226,6 @@ final class PhraseStateCache: @unchecked Sendable {
         outputStart.append(0)
         outputStart.append(0)
         stepKeys.append(Self.stepKey(of: PhraseStateCache.empty))
-        endsPhrase.append(false)
         triggers.add(outputs: UnsafeMutableBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()
@@ -227,9 +239,8 @@ struct PhraseSteps {
     private let keys: UnsafeMutablePointer<UInt64>
     private let targets: UnsafeMutablePointer<Int32>
     private let mask: Int
-    /// See `PhraseStateCache.stepKeys` and `endsPhrase`.
+    /// See `PhraseStateCache.stepKeys`.
     let stepKeys: UnsafeMutablePointer<UInt64>
-    let endsPhrase: UnsafeMutablePointer<Bool>
 
     init(cache: PhraseStateCache) {
         fromEmpty = cache.fromEmpty
@@ -237,14 +248,13 @@ struct PhraseSteps {
         targets = cache.targets
         mask = cache.mask
         stepKeys = cache.stepKeys.base
-        endsPhrase = cache.endsPhrase.base
     }
 
     /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
     /// (one of `stepKeys`), or `unknown` if that step has not been taken yet.
     @inline(__always)
     func next(from stepKey: UInt64, tokenClass: Int32) -> Int32 {
-        if stepKey == PhraseStateCache.stepKey(of: PhraseStateCache.empty) { return fromEmpty[Int(tokenClass)] }
+        if PhraseStateCache.stepsFromEmpty(stepKey) { return fromEmpty[Int(tokenClass)] }
         let key = PhraseStateCache.key(stepKey, tokenClass)
         var slot = PhraseStateCache.slot(key, mask: mask)
         while true {
