@@ -28,6 +28,8 @@ final class MatchBuffers: @unchecked Sendable {
     /// Each token's sentence, and (when evidence is wanted) its bytes (see `TokenRecorder`).
     @exclusivity(unchecked) var sentences = ScratchBuffer<Int32>()
     @exclusivity(unchecked) var spans = ScratchBuffer<TokenSpan>()
+    /// A copy of the paragraph being scanned, with `TokenScanner.padding` after it.
+    @exclusivity(unchecked) var paddedText = ScratchBuffer<UInt8>()
     /// The phrase automaton's states and steps met so far, kept from paragraph to paragraph.
     let phraseStates: PhraseStateCache
     /// The tokens that end some phrase, with their automaton states, and which queried
@@ -50,6 +52,7 @@ final class MatchBuffers: @unchecked Sendable {
     deinit {
         sentences.deallocate()
         spans.deallocate()
+        paddedText.deallocate()
         trace.deallocate()
         evaluation.deallocate()
         atoms.deallocate()
@@ -60,6 +63,18 @@ final class MatchBuffers: @unchecked Sendable {
     func beginParagraph() {
         generation &+= 1
         if generation == 0 { restartGenerations() }
+    }
+
+    /// `text` copied into `paddedText` with `TokenScanner.padding` zero bytes after it
+    /// (valid until the next call).
+    @inline(__always)
+    func padded(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        paddedText.reset()
+        paddedText.reserve(text.count &+ TokenScanner.padding)
+        let copy = paddedText.base
+        if let start = text.baseAddress { copy.update(from: start, count: text.count) }
+        UnsafeMutableRawPointer(copy + text.count).storeBytes(of: 0, as: UInt32.self)
+        return UnsafeBufferPointer(start: copy, count: text.count)
     }
 
     /// Wrapped after 4 billion paragraphs: clear stamps so old marks cannot collide.

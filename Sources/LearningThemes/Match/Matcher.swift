@@ -117,7 +117,8 @@ public final class Matcher: Sendable {
         var from = emptyKey
         var misses = 0
         var walker = TrieWalker(trie: wordTrie)
-        let tokenCount = TokenScanner.scan(bytes, sink: &walker) { walker, start, end, sentence, ordinal in
+        // Scanning a padded copy costs a copy per paragraph and saves a test per word.
+        let tokenCount = TokenScanner.scan(buffers.padded(bytes), padded: true, sink: &walker) { walker, start, end, sentence, ordinal in
             let tokenClass = walker.tokenClass
             recorder.record(start: start, end: end, sentence: sentence, ordinal: ordinal, tokenClass: tokenClass)
             guard tokenClass != WordTrie.noClass else {

@@ -14,18 +14,28 @@ enum TokenScanner {
     /// least one byte, so at most half its bytes, rounded up.
     static func maximumWordCount(byteCount: Int) -> Int { byteCount / 2 + 1 }
 
+    /// How many zero bytes a padded text has after its end (see `scan`): a word that
+    /// runs to the end stops at the first, and the two bytes read after it then are not
+    /// a word's start. Three would do; four are written in one store.
+    static let padding = 4
+
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
     /// word), for each word of `text` in order, until it returns false. Returns how many
     /// words it was called with.
+    ///
+    /// `padded` says that `padding` zero bytes follow the text in memory: a run of ASCII
+    /// letters and digits then stops at the first of them at the latest, and the loop
+    /// need not test for the text's end with every word.
     @inline(__always) @discardableResult
-    static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, sink: inout Sink,
+    static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, padded: Bool = false, sink: inout Sink,
                                            _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int, _ ordinal: Int) -> Bool) -> Int {
         let codes = sink.byteCodes
         // A run of ASCII letters and digits that starts at or before runStop stops at or
         // before it, so the main loop reads bytes with no bounds check; the text's last
-        // word, when it ends the text, is taken after the loop.
-        let runStop = lastRunStop(text, codes: codes)
+        // word, when it ends the text, is taken after the loop. In a padded text every run
+        // stops by the padding, which ends a word as the text's end does.
+        let runStop = padded ? text.count &- 1 : lastRunStop(text, codes: codes)
         var position = 0
         var sentence = 0
         var words = 0
@@ -74,8 +84,9 @@ enum TokenScanner {
                     position &+= 1
                     // The next word's first two bytes in one go, when both are ASCII letters
                     // or digits; any other start goes round the outer loop. They are there to
-                    // read: the byte at runStop is not one, so a run before it ends before it.
-                    guard position < runStop, sink.beginWord(withPairAt: bytes + position) else { continue scanning }
+                    // read: the byte at runStop is not one, so a run before it ends before it;
+                    // in a padded text, they are at most the padding's last two.
+                    guard padded || position < runStop, sink.beginWord(withPairAt: bytes + position) else { continue scanning }
                     start = position
                     position &+= 2
                 }
