@@ -125,16 +125,18 @@ public final class Matcher: Sendable {
                 from = emptyKey
                 return true
             }
-            var state = steps.next(from: from, tokenClass: tokenClass)
-            if state == PhraseStateCache.unknown {
+            // Through a copy: a miss takes the tables again, as it may grow or clear them.
+            let current = steps
+            let state = current.next(from: from, tokenClass: tokenClass) {
                 // The trace must hold the phrase ends so far, in case the step clears the
                 // cache and so detaches them.
                 buffers.trace.phraseEnds.resize(to: nextPhraseEnd - phraseEnds)
-                state = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
+                let state = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
                     buffers.trace.detach(cache: cache)
                 }
                 steps = PhraseSteps(cache: cache)
                 misses &+= 1
+                return state
             }
             let stepKey = steps.stepKeys[Int(state)]
             if PhraseStateCache.endsPhrase(stepKey) {

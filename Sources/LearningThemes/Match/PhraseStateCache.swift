@@ -251,16 +251,21 @@ struct PhraseSteps {
     }
 
     /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
-    /// (one of `stepKeys`), or `unknown` if that step has not been taken yet.
+    /// (one of `stepKeys`), or what `miss` returns if that step has not been taken yet.
+    /// Each way of finding the step is told apart from a miss on its own: a step found in
+    /// the table then needs no test for `unknown`.
     @inline(__always)
-    func next(from stepKey: UInt64, tokenClass: Int32) -> Int32 {
-        if PhraseStateCache.stepsFromEmpty(stepKey) { return fromEmpty[Int(tokenClass)] }
+    func next(from stepKey: UInt64, tokenClass: Int32, miss: () -> Int32) -> Int32 {
+        if PhraseStateCache.stepsFromEmpty(stepKey) {
+            let state = fromEmpty[Int(tokenClass)]
+            return state != PhraseStateCache.unknown ? state : miss()
+        }
         let key = PhraseStateCache.key(stepKey, tokenClass)
         var slot = PhraseStateCache.slot(key, mask: mask)
         while true {
             let probe = keys[slot]
             if probe == key { return targets[slot] }
-            if probe == PhraseStateCache.vacant { return PhraseStateCache.unknown }
+            if probe == PhraseStateCache.vacant { return miss() }
             slot = (slot &+ 1) & mask
         }
     }
