@@ -113,7 +113,7 @@ public final class Matcher: Sendable {
         var nextPhraseEnd = phraseEnds
         var steps = PhraseSteps(cache: cache)
         // The step key of the state to step from (see `PhraseStateCache.stepKey(of:)`).
-        let emptyKey = PhraseStateCache.stepKey(of: PhraseStateCache.empty)
+        let emptyKey = PhraseStateCache.emptyKey
         var from = emptyKey
         var misses = 0
         var walker = TrieWalker(trie: wordTrie)
@@ -127,23 +127,23 @@ public final class Matcher: Sendable {
             }
             // Through a copy: a miss takes the tables again, as it may grow or clear them.
             let current = steps
-            let state = current.next(from: from, tokenClass: tokenClass) {
+            let next = current.next(from: from, tokenClass: tokenClass) {
                 // The trace must hold the phrase ends so far, in case the step clears the
                 // cache and so detaches them.
                 buffers.trace.phraseEnds.resize(to: nextPhraseEnd - phraseEnds)
-                let state = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
+                let next = cache.step(from: from, tokenClass: tokenClass, automaton: phrases, trie: wordTrie) {
                     buffers.trace.detach(cache: cache)
                 }
                 steps = PhraseSteps(cache: cache)
                 misses &+= 1
-                return state
+                return next
             }
-            let stepKey = steps.stepKeys[Int(state)]
-            if PhraseStateCache.endsPhrase(stepKey) {
-                nextPhraseEnd.initialize(to: PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal), state: state))
+            if PhraseStateCache.endsPhrase(next) {
+                nextPhraseEnd.initialize(to: PhraseTrace.PhraseEnd(ordinal: Int32(truncatingIfNeeded: ordinal),
+                                                                   state: PhraseStateCache.state(next)))
                 nextPhraseEnd += 1
             }
-            from = stepKey
+            from = next
             return true
         }
         buffers.trace.phraseEnds.adoptWritten(count: nextPhraseEnd - phraseEnds)

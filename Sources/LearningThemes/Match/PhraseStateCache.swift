@@ -16,8 +16,6 @@ final class PhraseStateCache: @unchecked Sendable {
 
     /// The state of no active nodes, where every text starts and every unknown word leads.
     static let empty: Int32 = 0
-    /// Marks a step not taken yet, in `fromEmpty`.
-    static let unknown: Int32 = -1
 
     // Only the matcher's own thread uses the cache, reading its tables once per paragraph
     // and growing them on a miss: unchecked exclusivity spares each access a runtime check.
@@ -28,11 +26,7 @@ final class PhraseStateCache: @unchecked Sendable {
     @exclusivity(unchecked) private var nodeStart = ScratchBuffer<Int32>()
     @exclusivity(unchecked) private(set) var outputs = ScratchBuffer<Output>()
     @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
-    /// The step key (see `stepKey(of:)`) of the state whose transitions a state shares:
-    /// itself, or `empty` when none of its nodes has children (then only the root's
-    /// targets can follow, as from `empty`); with `endsPhraseFlag` set if the state ends
-    /// some phrase (has outputs), as only tokens in such states set anything off. One
-    /// load then gives the scan both, and one table fewer to hold in its loop.
+    /// Each state's step key (see `stepKey(of:)`).
     @exclusivity(unchecked) private(set) var stepKeys = ScratchBuffer<UInt64>()
     /// What a token in each state sets off.
     @exclusivity(unchecked) private(set) var triggers: TriggerTable
@@ -42,14 +36,16 @@ final class PhraseStateCache: @unchecked Sendable {
     /// The node set of the step being taken.
     @exclusivity(unchecked) private var stepNodes = ScratchBuffer<Int32>()
 
-    /// Steps from `empty`, by token class (`unknown` if not taken yet). Most classed tokens
-    /// follow a word no rule knows, so they step from `empty`: one load instead of a probe.
-    let fromEmpty: UnsafeMutablePointer<Int32>
+    /// The step keys of the steps from `empty`, by token class (`vacant` if not taken yet).
+    /// Most classed tokens follow a word no rule knows, so they step from `empty`: one load
+    /// instead of a probe.
+    let fromEmpty: UnsafeMutablePointer<UInt64>
     private let classCount: Int
 
-    /// Open addressing: keys (see `key`; `vacant` if unused) and next states.
+    /// Open addressing: keys (see `key`; `vacant` if unused) and the step keys of the
+    /// states they lead to.
     @exclusivity(unchecked) private(set) var keys: UnsafeMutablePointer<UInt64>
-    @exclusivity(unchecked) private(set) var targets: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private(set) var targets: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private(set) var mask: Int
     @exclusivity(unchecked) private var transitionCount = 0
     /// How many times the cache has started again (for tests).
@@ -86,30 +82,41 @@ final class PhraseStateCache: @unchecked Sendable {
         targets.deallocate()
     }
 
-    /// What the steps from `state` are found by: the state in the high half, a hash of it
-    /// (below 2^28) in the low. Adding a token class (also below 2^28) then makes a key
-    /// unique to the state and class whose low bits are already a slot: the scan keeps
-    /// each state's step key at hand, so a look-up hashes nothing. The sum stays below
-    /// 2^29, clear of `endsPhraseFlag`.
+    /// A state as the scan carries it from token to token, and as the steps lead to it:
+    /// the state in the high half, and in the low a hash of it (below 2^28) and two flags.
+    /// The steps from the state are found by this key: adding a token class (also below
+    /// 2^28) makes a key unique to the state and class whose low bits are already a slot,
+    /// so a look-up hashes nothing. The flags say what the scan tests of every state with
+    /// no table to load: `endsPhraseFlag`, and `stepsAsEmptyFlag`.
     @inline(__always)
-    static func stepKey(of state: Int32) -> UInt64 {
+    static func stepKey(of state: Int32, endsPhrase: Bool, stepsAsEmpty: Bool) -> UInt64 {
         let state = UInt64(UInt32(bitPattern: state))
         return state << 32 | (state &* 0x9E37_79B9_7F4A_7C15) >> 36
+            | (endsPhrase ? endsPhraseFlag : 0) | (stepsAsEmpty ? stepsAsEmptyFlag : 0)
     }
 
-    /// Set in a state's `stepKeys` entry when the state ends some phrase. It is a function
-    /// of the state, so keys with it stay unique; the step keys of `empty`, with or
-    /// without it, are the only ones below 2^30 (a bound the scan compares with at no cost).
+    /// Set when the state ends some phrase (has outputs): only tokens in such states set
+    /// anything off. A function of the state, so keys with it stay unique.
     static let endsPhraseFlag: UInt64 = 1 << 29
+    /// Set when the state steps as `empty` does: it is `empty`, or none of its nodes has
+    /// children, so only the root's targets can follow. Its steps are looked up in
+    /// `fromEmpty`, never by key.
+    static let stepsAsEmptyFlag: UInt64 = 1 << 31
     static let classLimit = 1 << 28
+    /// The step key of `empty`.
+    static var emptyKey: UInt64 { stepKey(of: empty, endsPhrase: false, stepsAsEmpty: true) }
 
-    /// Whether the state of a `stepKeys` entry ends some phrase.
+    /// Whether the state of a step key ends some phrase.
     @inline(__always)
     static func endsPhrase(_ stepKey: UInt64) -> Bool { stepKey & endsPhraseFlag != 0 }
 
-    /// Whether a `stepKeys` entry steps as `empty` does.
+    /// Whether the state of a step key steps as `empty` does.
     @inline(__always)
-    static func stepsFromEmpty(_ stepKey: UInt64) -> Bool { stepKey < 1 << 30 }
+    static func stepsFromEmpty(_ stepKey: UInt64) -> Bool { stepKey & stepsAsEmptyFlag != 0 }
+
+    /// The state of a step key.
+    @inline(__always)
+    static func state(_ stepKey: UInt64) -> Int32 { Int32(truncatingIfNeeded: stepKey >> 32) }
 
     /// The key of the step by `tokenClass` from the state whose step key is `stepKey`.
     @inline(__always)
@@ -122,15 +129,16 @@ final class PhraseStateCache: @unchecked Sendable {
         Int(truncatingIfNeeded: key) & mask
     }
 
-    /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
-    /// (one of `stepKeys`), on a miss of the cache: one NFA step, remembered. May clear the cache and so renumber the
-    /// states, but the state it returns is valid in the cache as it is afterwards; before
-    /// clearing it calls `beforeRestart`, while the old states can still be read. Out of
-    /// line: misses are rare, and inlined into the matcher's loop it would crowd its registers.
+    /// The step key of the state after a token of `tokenClass` from the state whose step
+    /// key is `stepKey`, on a miss of the cache: one NFA step, remembered. May clear the
+    /// cache and so renumber the states, but the state it returns is valid in the cache as
+    /// it is afterwards; before clearing it calls `beforeRestart`, while the old states can
+    /// still be read. Out of line: misses are rare, and inlined into the matcher's loop it
+    /// would crowd its registers.
     @inline(never)
     func step(from stepKey: UInt64, tokenClass: Int32, automaton: PhraseAutomaton, trie: WordTrie,
-              beforeRestart: () -> Void) -> Int32 {
-        let state = Int32(truncatingIfNeeded: stepKey >> 32)
+              beforeRestart: () -> Void) -> UInt64 {
+        let state = Self.stepsFromEmpty(stepKey) ? PhraseStateCache.empty : Self.state(stepKey)
         stepNodes.reset()
         let symbolRange = Int(trie.classSymbolStart[Int(tokenClass)])..<Int(trie.classSymbolStart[Int(tokenClass) + 1])
         for index in Int(nodeStart[Int(state)])..<Int(nodeStart[Int(state) + 1]) {
@@ -151,16 +159,17 @@ final class PhraseStateCache: @unchecked Sendable {
                 beforeRestart()
                 clear()
                 restarts += 1
-                return addState(set, hash: hash, automaton: automaton)
+                return stepKeys[Int(addState(set, hash: hash, automaton: automaton))]
             }
             target = addState(set, hash: hash, automaton: automaton)
         }
+        let targetKey = stepKeys[Int(target)]
         if state == PhraseStateCache.empty {
-            fromEmpty[Int(tokenClass)] = target
+            fromEmpty[Int(tokenClass)] = targetKey
         } else {
-            remember(PhraseStateCache.key(stepKey, tokenClass), target)
+            remember(PhraseStateCache.key(stepKey, tokenClass), targetKey)
         }
-        return target
+        return targetKey
     }
 
     private func addState(_ set: UnsafeBufferPointer<Int32>, hash: UInt64, automaton: PhraseAutomaton) -> Int32 {
@@ -175,14 +184,13 @@ final class PhraseStateCache: @unchecked Sendable {
         }
         nodeStart.append(Int32(nodes.count))
         outputStart.append(Int32(outputs.count))
-        let endsPhrase = outputs.count > Int(outputStart[Int(state)])
-        stepKeys.append(Self.stepKey(of: continues ? state : PhraseStateCache.empty) | (endsPhrase ? Self.endsPhraseFlag : 0))
+        stepKeys.append(Self.stepKey(of: state, endsPhrase: outputs.count > Int(outputStart[Int(state)]), stepsAsEmpty: !continues))
         triggers.add(outputs: UnsafeMutableBufferPointer(rebasing: outputs.elements[Int(outputStart[Int(state)])...]))
         statesByNodes.insert(state, hash: hash)
         return state
     }
 
-    private func remember(_ key: UInt64, _ target: Int32) {
+    private func remember(_ key: UInt64, _ target: UInt64) {
         if (transitionCount + 1) * 2 > mask + 1 {
             if mask + 1 < PhraseStateCache.maximumSlots { resize(to: (mask + 1) * 2) } else { clearTransitions() }
         }
@@ -208,7 +216,7 @@ final class PhraseStateCache: @unchecked Sendable {
 
     private func clearTransitions() {
         keys.initialize(repeating: PhraseStateCache.vacant, count: mask + 1)
-        fromEmpty.initialize(repeating: PhraseStateCache.unknown, count: max(1, classCount))
+        fromEmpty.initialize(repeating: PhraseStateCache.vacant, count: max(1, classCount))
         transitionCount = 0
     }
 
@@ -225,7 +233,7 @@ final class PhraseStateCache: @unchecked Sendable {
         nodeStart.append(0)
         outputStart.append(0)
         outputStart.append(0)
-        stepKeys.append(Self.stepKey(of: PhraseStateCache.empty))
+        stepKeys.append(Self.emptyKey)
         triggers.add(outputs: UnsafeMutableBufferPointer(start: nil, count: 0))
         statesByNodes.insert(PhraseStateCache.empty, hash: StateSetTable.hash(UnsafeBufferPointer(start: nil, count: 0)))
         clearTransitions()
@@ -235,30 +243,27 @@ final class PhraseStateCache: @unchecked Sendable {
 /// The tables of a `PhraseStateCache` that a step reads, as raw pointers the scan keeps in
 /// locals. A miss may grow or clear them: the scan then takes them again.
 struct PhraseSteps {
-    private let fromEmpty: UnsafeMutablePointer<Int32>
+    private let fromEmpty: UnsafeMutablePointer<UInt64>
     private let keys: UnsafeMutablePointer<UInt64>
-    private let targets: UnsafeMutablePointer<Int32>
+    private let targets: UnsafeMutablePointer<UInt64>
     private let mask: Int
-    /// See `PhraseStateCache.stepKeys`.
-    let stepKeys: UnsafeMutablePointer<UInt64>
 
     init(cache: PhraseStateCache) {
         fromEmpty = cache.fromEmpty
         keys = cache.keys
         targets = cache.targets
         mask = cache.mask
-        stepKeys = cache.stepKeys.base
     }
 
-    /// The state after a token of `tokenClass` from the state whose step key is `stepKey`
-    /// (one of `stepKeys`), or what `miss` returns if that step has not been taken yet.
+    /// The step key of the state after a token of `tokenClass` from the state whose step
+    /// key is `stepKey`, or what `miss` returns if that step has not been taken yet.
     /// Each way of finding the step is told apart from a miss on its own: a step found in
-    /// the table then needs no test for `unknown`.
+    /// the table then needs no test for a miss.
     @inline(__always)
-    func next(from stepKey: UInt64, tokenClass: Int32, miss: () -> Int32) -> Int32 {
+    func next(from stepKey: UInt64, tokenClass: Int32, miss: () -> UInt64) -> UInt64 {
         if PhraseStateCache.stepsFromEmpty(stepKey) {
-            let state = fromEmpty[Int(tokenClass)]
-            return state != PhraseStateCache.unknown ? state : miss()
+            let next = fromEmpty[Int(tokenClass)]
+            return next != PhraseStateCache.vacant ? next : miss()
         }
         let key = PhraseStateCache.key(stepKey, tokenClass)
         var slot = PhraseStateCache.slot(key, mask: mask)
