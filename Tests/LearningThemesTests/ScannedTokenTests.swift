@@ -15,12 +15,22 @@ final class ScannedTokenTests: XCTestCase {
     /// Keeps every token the scan reports.
     private struct Collector: TokenRecorder {
         var tokens: [Found] = []
+        var sentence: Int32 = 0
 
         init(buffers: MatchBuffers, tokenLimit: Int) {}
 
-        mutating func record(start: Int, end: Int, sentence: Int, ordinal: Int, tokenClass: Int32) {
-            tokens.append(Found(start: Int32(start), end: Int32(end), sentence: Int32(sentence), index: Int32(ordinal),
+        mutating func record(start: Int, end: Int, ordinal: Int, tokenClass: Int32) {
+            tokens.append(Found(start: Int32(start), end: Int32(end), sentence: sentence, index: Int32(ordinal),
                                 tokenClass: tokenClass))
+        }
+
+        mutating func endSentence(beforeOrdinal ordinal: Int) {
+            XCTAssertEqual(ordinal, tokens.count)
+            sentence += 1
+        }
+
+        mutating func finish(tokenCount: Int) {
+            XCTAssertEqual(tokenCount, tokens.count)
         }
     }
 

@@ -118,9 +118,10 @@ public final class Matcher: Sendable {
         var misses = 0
         var walker = TrieWalker(trie: wordTrie)
         // Scanning a padded copy costs a copy per paragraph and saves a test per word.
-        let tokenCount = TokenScanner.scan(buffers.padded(bytes), padded: true, sink: &walker) { walker, start, end, sentence, ordinal in
+        let tokenCount = TokenScanner.scan(buffers.padded(bytes), padded: true, sink: &walker,
+                                           sentenceEnd: { recorder.endSentence(beforeOrdinal: $0) }) { walker, start, end, _, ordinal in
             let tokenClass = walker.tokenClass
-            recorder.record(start: start, end: end, sentence: sentence, ordinal: ordinal, tokenClass: tokenClass)
+            recorder.record(start: start, end: end, ordinal: ordinal, tokenClass: tokenClass)
             guard tokenClass != WordTrie.noClass else {
                 from = emptyKey
                 return true
@@ -147,6 +148,7 @@ public final class Matcher: Sendable {
             return true
         }
         buffers.trace.phraseEnds.adoptWritten(count: nextPhraseEnd - phraseEnds)
+        recorder.finish(tokenCount: tokenCount)
         // A token is scanned, then takes at most one step, or a miss.
         return (recorder, tokenCount &* 2 &+ misses)
     }

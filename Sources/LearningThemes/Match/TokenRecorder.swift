@@ -6,9 +6,13 @@ protocol TokenRecorder {
     /// A recorder for a text of at most `tokenLimit` tokens, keeping what it records in
     /// `buffers`.
     init(buffers: MatchBuffers, tokenLimit: Int)
-    /// The token `ordinal`, of class `tokenClass`, spans bytes `start..<end` in sentence
-    /// `sentence`.
-    mutating func record(start: Int, end: Int, sentence: Int, ordinal: Int, tokenClass: Int32)
+    /// The token `ordinal`, of class `tokenClass`, spans bytes `start..<end`; it belongs to
+    /// the sentence after the last `endSentence` (the first, numbered 0, if none).
+    mutating func record(start: Int, end: Int, ordinal: Int, tokenClass: Int32)
+    /// A sentence ends before the token `ordinal`, which is yet to be recorded.
+    mutating func endSentence(beforeOrdinal ordinal: Int)
+    /// The scan is over, after `tokenCount` tokens.
+    mutating func finish(tokenCount: Int)
 }
 
 /// Where a token's bytes are, for evidence.
@@ -18,20 +22,48 @@ struct TokenSpan: Sendable, BitwiseCopyable {
 }
 
 /// Keeps each token's sentence in `MatchBuffers.sentences`: what counting tags needs.
+///
+/// Stored a sentence at a time, as each ends, not with each token: the scan's loop then
+/// holds neither the sentence number nor the array.
 struct SentenceRecorder: TokenRecorder {
+    /// Sentences are stored this many tokens at a time, running on past a sentence's end
+    /// into room that the next sentence overwrites.
+    private typealias Block = SIMD8<Int32>
     private let sentences: UnsafeMutablePointer<Int32>
+    /// The tokens before this one have their sentence stored.
+    private var stored = 0
+    private var sentence: Int32 = 0
 
-    /// Makes room for `tokenLimit` tokens, so that recording needs no capacity check.
+    /// Makes room for `tokenLimit` tokens and a block more, so that storing needs no
+    /// capacity check.
     @inline(__always)
     init(buffers: MatchBuffers, tokenLimit: Int) {
         buffers.sentences.reset()
-        buffers.sentences.resize(to: tokenLimit)
+        buffers.sentences.resize(to: tokenLimit + Block.scalarCount)
         sentences = buffers.sentences.base
     }
 
     @inline(__always)
-    func record(start: Int, end: Int, sentence: Int, ordinal: Int, tokenClass: Int32) {
-        sentences[ordinal] = Int32(truncatingIfNeeded: sentence)
+    func record(start: Int, end: Int, ordinal: Int, tokenClass: Int32) {}
+
+    @inline(__always)
+    mutating func endSentence(beforeOrdinal ordinal: Int) {
+        store(upTo: ordinal)
+        sentence &+= 1
+    }
+
+    @inline(__always)
+    mutating func finish(tokenCount: Int) { store(upTo: tokenCount) }
+
+    @inline(__always)
+    private mutating func store(upTo ordinal: Int) {
+        let block = Block(repeating: sentence)
+        var index = stored
+        while index < ordinal {
+            UnsafeMutableRawPointer(sentences + index).storeBytes(of: block, as: Block.self)
+            index &+= Block.scalarCount
+        }
+        stored = ordinal
     }
 }
 
@@ -50,8 +82,13 @@ struct SpanRecorder: TokenRecorder {
     }
 
     @inline(__always)
-    func record(start: Int, end: Int, sentence: Int, ordinal: Int, tokenClass: Int32) {
-        sentences.record(start: start, end: end, sentence: sentence, ordinal: ordinal, tokenClass: tokenClass)
+    func record(start: Int, end: Int, ordinal: Int, tokenClass: Int32) {
         spans[ordinal] = TokenSpan(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
     }
+
+    @inline(__always)
+    mutating func endSentence(beforeOrdinal ordinal: Int) { sentences.endSentence(beforeOrdinal: ordinal) }
+
+    @inline(__always)
+    mutating func finish(tokenCount: Int) { sentences.finish(tokenCount: tokenCount) }
 }

@@ -21,14 +21,17 @@ enum TokenScanner {
 
     /// Calls `word` with the sink (having seen the word's folded bytes), the word's byte
     /// range `start..<end`, its sentence number and its ordinal (0 for the text's first
-    /// word), for each word of `text` in order, until it returns false. Returns how many
-    /// words it was called with.
+    /// word), for each word of `text` in order, until it returns false; and `sentenceEnd`
+    /// with the number of words so far each time the sentence number goes up (for callers
+    /// that keep sentences apart from words, whose loop then has a value less to keep per
+    /// word). Returns how many words it was called with.
     ///
     /// `padded` says that `padding` zero bytes follow the text in memory: a run of ASCII
     /// letters and digits then stops at the first of them at the latest, and the loop
     /// need not test for the text's end with every word.
     @inline(__always) @discardableResult
     static func scan<Sink: FoldedWordSink>(_ text: UnsafeBufferPointer<UInt8>, padded: Bool = false, sink: inout Sink,
+                                           sentenceEnd: (_ words: Int) -> Void = { _ in },
                                            _ word: (_ sink: Sink, _ start: Int, _ end: Int, _ sentence: Int, _ ordinal: Int) -> Bool) -> Int {
         let codes = sink.byteCodes
         // A run of ASCII letters and digits that starts at or before runStop stops at or
@@ -55,6 +58,7 @@ enum TokenScanner {
                 if skip.endsSentence && wordsAtSentenceEnd != words {
                     sentence &+= 1
                     wordsAtSentenceEnd = words
+                    sentenceEnd(words)
                 }
                 guard skip.startsWord else {
                     position = skip.next
@@ -117,6 +121,7 @@ enum TokenScanner {
                     if !Abbreviations.contains(text, start..<end) {
                         sentence &+= 1
                         wordsAtSentenceEnd = words
+                        sentenceEnd(words)
                     }
                     position &+= 2
                 } else {
@@ -124,6 +129,7 @@ enum TokenScanner {
                     if skip.endsSentence {
                         sentence &+= 1
                         wordsAtSentenceEnd = words
+                        sentenceEnd(words)
                     }
                     position = skip.next
                 }
