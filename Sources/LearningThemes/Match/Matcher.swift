@@ -112,7 +112,7 @@ public final class Matcher: Sendable {
         let phraseEnds = buffers.trace.phraseEnds.base
         var nextPhraseEnd = phraseEnds
         var steps = PhraseSteps(cache: cache)
-        // The step key of the state to step from (see `PhraseStateCache.stepKey(of:)`).
+        // The step key of the state to step from (see `PhraseStateCache.stepKey(of:endsPhrase:stepsAsEmpty:)`).
         let emptyKey = PhraseStateCache.emptyKey
         var from = emptyKey
         var misses = 0

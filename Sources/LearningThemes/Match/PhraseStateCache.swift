@@ -26,7 +26,7 @@ final class PhraseStateCache: @unchecked Sendable {
     @exclusivity(unchecked) private var nodeStart = ScratchBuffer<Int32>()
     @exclusivity(unchecked) private(set) var outputs = ScratchBuffer<Output>()
     @exclusivity(unchecked) private(set) var outputStart = ScratchBuffer<Int32>()
-    /// Each state's step key (see `stepKey(of:)`).
+    /// Each state's step key (see `stepKey(of:endsPhrase:stepsAsEmpty:)`).
     @exclusivity(unchecked) private(set) var stepKeys = ScratchBuffer<UInt64>()
     /// What a token in each state sets off.
     @exclusivity(unchecked) private(set) var triggers: TriggerTable
@@ -102,6 +102,7 @@ final class PhraseStateCache: @unchecked Sendable {
     /// children, so only the root's targets can follow. Its steps are looked up in
     /// `fromEmpty`, never by key.
     static let stepsAsEmptyFlag: UInt64 = 1 << 31
+    /// Token classes stay below this, so adding one to a step key leaves its flags alone.
     static let classLimit = 1 << 28
     /// The step key of `empty`.
     static var emptyKey: UInt64 { stepKey(of: empty, endsPhrase: false, stepsAsEmpty: true) }
