@@ -264,14 +264,16 @@ struct PhraseSteps {
     func next(from stepKey: UInt64, tokenClass: Int32, miss: () -> UInt64) -> UInt64 {
         if PhraseStateCache.stepsFromEmpty(stepKey) {
             let next = fromEmpty[Int(tokenClass)]
-            return next != PhraseStateCache.vacant ? next : miss()
+            // Marked rare, so that the compiler keeps the scan's values in registers for
+            // the steps found, and saves them around the miss.
+            return _fastPath(next != PhraseStateCache.vacant) ? next : miss()
         }
         let key = PhraseStateCache.key(stepKey, tokenClass)
         var slot = PhraseStateCache.slot(key, mask: mask)
         while true {
             let probe = keys[slot]
             if probe == key { return targets[slot] }
-            if probe == PhraseStateCache.vacant { return miss() }
+            if _slowPath(probe == PhraseStateCache.vacant) { return miss() }
             slot = (slot &+ 1) & mask
         }
     }
