@@ -59,7 +59,7 @@ public struct Corpus: Sendable {
     /// "README", "readme.md", ...: upper-cased as Unicode does ("ſ" is "S"), though ASCII
     /// names, nearly all of them, need only their first six bytes compared.
     private static func isReadme(_ name: String) -> Bool {
-        let ascii: Bool? = PathNames.withBytes(of: name) { utf8 in
+        let ascii: Bool? = name.withUTF8Bytes { utf8 in
             guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
             return utf8.count >= 6 && zip(utf8.prefix(6), readme).allSatisfy { $0 & 0xDF == $1 }
         }

@@ -15,7 +15,7 @@ enum PathNames {
 
     /// The extension of a file name, without its dot, lower-cased (`pathExtension`).
     static func lowercasedExtension(of name: String) -> String {
-        let fromBytes: String? = withBytes(of: name) { utf8 in
+        let fromBytes: String? = name.withUTF8Bytes { utf8 in
             guard isPlainName(utf8), let dot = utf8.lastIndex(of: dotByte), dot != 0 else { return nil }
             return String(decoding: utf8[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
@@ -25,20 +25,13 @@ enum PathNames {
     /// The last component of `path` without its extension, the id of an unlisted document
     /// (`lastPathComponent` then `deletingPathExtension`).
     static func documentID(ofPath path: String) -> String {
-        let fromBytes: String? = withBytes(of: path) { utf8 in
+        let fromBytes: String? = path.withUTF8Bytes { utf8 in
             let nameStart = utf8.lastIndex(of: slash).map { $0 + 1 } ?? 0
             let name = utf8[nameStart...]
             guard isPlainName(name), let dot = name.lastIndex(of: dotByte), dot != nameStart else { return nil }
             return String(decoding: name[..<dot], as: UTF8.self)
         }
         return fromBytes ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
-
-    /// `body` given the UTF-8 bytes of `text` in one buffer: a string's `utf8` view is
-    /// walked through its indices, which cost thousands of instructions for one file name.
-    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text = text
-        return text.withUTF8(body)
     }
 
     /// ASCII, not empty, not ending in a dot, one component: a name whose extension is its

@@ -4,7 +4,7 @@ extension Array where Element == UInt8 {
     /// From the string's own buffer: appending its `utf8` view went a byte at a time, at a
     /// few hundred instructions for every cell of a table.
     mutating func appendUTF8(_ text: String) {
-        ExportBytes.withUTF8Bytes(of: text) { append(contentsOf: $0) }
+        text.withUTF8Bytes { append(contentsOf: $0) }
     }
 
     /// Decimal digits without going through a String for every integer cell.
@@ -31,13 +31,6 @@ extension Array where Element == UInt8 {
 
 /// Byte-level text helpers for the writers, namespaced to keep module-wide names free.
 enum ExportBytes {
-    /// Runs `body` over the UTF-8 bytes of `text` without copying when the string is native.
-    @inline(__always)
-    static func withUTF8Bytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        var text = text
-        return try text.withUTF8(body)
-    }
-
     /// Appends `bytes` to `out`, replacing the bytes `replacement` maps to a non-nil value.
     /// Unchanged stretches are copied in one go, which is what keeps escaping cheap for the
     /// common case of text that needs no escaping at all.

@@ -35,7 +35,7 @@ struct DelimitedTableRenderer: TableRendering {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(separator) }
             if case .text(let text) = cell {
-                ExportBytes.withUTF8Bytes(of: text) { appendTextField($0, to: &out) }
+                text.withUTF8Bytes { appendTextField($0, to: &out) }
             } else if case .integer(let value) = cell {
                 out.appendDecimal(value)
             } else if let number = cell.numberText {

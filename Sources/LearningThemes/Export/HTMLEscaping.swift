@@ -18,11 +18,11 @@ public enum HTMLEscaping {
     }
 
     static func appendText(_ text: String, to out: inout [UInt8]) {
-        ExportBytes.withUTF8Bytes(of: text) { ExportBytes.appendReplacing($0, to: &out, replacement: markupReplacement) }
+        text.withUTF8Bytes { ExportBytes.appendReplacing($0, to: &out, replacement: markupReplacement) }
     }
 
     static func appendAttribute(_ text: String, to out: inout [UInt8]) {
-        ExportBytes.withUTF8Bytes(of: text) { bytes in
+        text.withUTF8Bytes { bytes in
             ExportBytes.appendReplacing(bytes, to: &out) { byte in
                 switch byte {
                 case UInt8(ascii: "\t"): return "&#9;"

@@ -78,7 +78,7 @@ public struct JSONSerializer: Sendable {
     /// reader accepts it and it keeps files small and readable.
     public func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        ExportBytes.withUTF8Bytes(of: text) { bytes in
+        text.withUTF8Bytes { bytes in
             var runStart = 0
             var index = 0
             while index < bytes.count {

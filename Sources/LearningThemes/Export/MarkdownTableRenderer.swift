@@ -28,7 +28,7 @@ struct MarkdownTableRenderer: TableRendering {
             out.appendUTF8("| ")
             if case .text(let text) = cell {
                 // A cell cannot span lines, and an unescaped pipe would end it early.
-                ExportBytes.withUTF8Bytes(of: text) { bytes in
+                text.withUTF8Bytes { bytes in
                     ExportBytes.appendOnOneLine(bytes, to: &out) { $0 == UInt8(ascii: "|") ? "\\|" : nil }
                 }
             } else if let number = cell.numberText {

@@ -35,6 +35,17 @@ struct SourceAnaphor: Equatable {
             case .report: sourceID == "national-review"
             }
         }
+
+        /// How many paragraphs back "the review" reaches when those between name nothing.
+        /// A review's story runs on over several paragraphs (what happened to the child,
+        /// then "The review focuses on…"); vaguer words, and "the review" after an audit,
+        /// are as often about something new, and reach only the paragraph just before.
+        static let furthestReach = 3
+
+        /// Whether "the review" can mean `sourceID` up to `furthestReach` paragraphs back.
+        static func reachesFurtherBack(_ sourceID: String) -> Bool {
+            sourceID == "rapid-review" || sourceID == "practice-review" || sourceID == "national-review"
+        }
     }
 
     /// The rule id the referring words are reported under as evidence.

@@ -153,24 +153,23 @@ struct SourceInheritance<Label: Equatable> {
         // Most paragraphs cannot refer back: told first, that spares classifying the
         // heading for them.
         guard SourceAnaphor.mayBeIn(text, mayHoldPhrase: mayReferBack) else { return nil }
-        // A reference back reaches the paragraph just before. "The review" also reaches a
-        // review a few paragraphs back when those between name nothing (what happened to
-        // the child, then "The review focuses on…"). Vaguer words ("the learning", "areas
-        // for development"), and "the review" after an audit, are as often about something
-        // new. Past that only the heading is still in view.
+        // A reference back reaches the paragraph just before, and "the review" a review a
+        // few paragraphs back when those between name nothing (`Referent.furthestReach`).
+        // Past that only the heading is still in view.
+        typealias Referent = SourceAnaphor.Referent
         let distance = carriedParagraph.map { index - $0 } ?? .max
         let reviewInReach = distance == 1
-            || (distance <= Self.reviewReach && carried.contains { Self.isReachedFurther(sourceID($0.label)) })
+            || (distance <= Referent.furthestReach && carried.contains { Referent.reachesFurtherBack(sourceID($0.label)) })
         if !reviewInReach && headingSources(section: section, sources: sources).isEmpty { return nil }
         // Most paragraphs have nothing in view to refer back to: then their words need not
         // be read at all, which is most of this step's cost.
         guard let anaphor = SourceAnaphor.first(in: text, mayHoldPhrase: mayReferBack) else { return nil }
-        let reachesFurther = distance > 1 && distance <= Self.reviewReach && anaphor.referent == .review
+        let reachesFurther = distance > 1 && distance <= Referent.furthestReach && anaphor.referent == .review
         let fromParagraphBefore = distance == 1 || reachesFurther
         var fitting: Inherited?
         func consider(_ candidate: Inherited) -> Bool {
             let id = sourceID(candidate.label)
-            guard anaphor.referent.admits(id), !reachesFurther || Self.isReachedFurther(id) else { return true }
+            guard anaphor.referent.admits(id), !reachesFurther || Referent.reachesFurtherBack(id) else { return true }
             if fitting != nil {
                 fitting = nil
                 return false
@@ -200,13 +199,6 @@ struct SourceInheritance<Label: Equatable> {
     static func readsAsUnmarkedItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first, let last = text.last, last != UInt8(ascii: ":"), text.count <= unmarkedItemLimit else { return false }
         return last.isSentenceEnd || first.isASCIILower
-    }
-
-    /// How many paragraphs back "the review" can point, when those between name nothing,
-    /// and the sources it can find there.
-    static var reviewReach: Int { 3 }
-    static func isReachedFurther(_ sourceID: String) -> Bool {
-        sourceID == "rapid-review" || sourceID == "practice-review" || sourceID == "national-review"
     }
 
     /// The longest unmarked item in bytes: a bullet's sentence or three, not a paragraph of

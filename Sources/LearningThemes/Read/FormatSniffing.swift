@@ -42,12 +42,11 @@ enum FormatSniffing {
 
     /// The lowercased extension of the last path component, without the dot.
     static func fileExtension(of name: String) -> String {
-        var name = name
         // Worked out on bytes for ASCII names (splitting into `Character`s cost more than
         // reading a small document), in the string's own buffer (its `utf8` view cost a
         // few thousand instructions a name); other names may hold a "." or "/" that a
         // combining mark makes part of another character, so they are split as characters.
-        let fromBytes: String? = name.withUTF8 { utf8 in
+        let fromBytes: String? = name.withUTF8Bytes { utf8 in
             guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
             let componentStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
             guard let dot = utf8[componentStart...].lastIndex(of: UInt8(ascii: ".")), dot != componentStart else { return "" }

@@ -73,9 +73,8 @@ extension ParagraphSegmenter {
 
         /// "example.org.uk" or "example.org/path": dotted labels ending in a lower-case
         /// top-level domain, so "Mr.Smith" or "approx." are not taken for addresses.
+        /// Asked only of tokens holding a dot (`isLoneAddress`).
         private static func isDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-            // Two labels need a dot: most lines of one token are a word or a figure, without one.
-            guard ByteSearch.offset(of: UInt8(ascii: "."), in: bytes, from: start, to: end) != nil else { return false }
             var hostEnd = start
             while hostEnd < end && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
             var labels = 0
