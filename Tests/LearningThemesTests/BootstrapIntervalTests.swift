@@ -26,11 +26,13 @@ final class BootstrapIntervalTests: XCTestCase {
         XCTAssertEqual(ratio, 1 / 10.0.squareRoot(), accuracy: 0.08)
     }
 
-    func testAPerfectSetHasNoSpreadAndAnEmptySetNoInterval() throws {
+    func testAPerfectSetHasNoSpreadAndASetWithNothingToScoreNoInterval() throws {
         let perfect = Array(repeating: Counts(truePositives: 2, falsePositives: 0, falseNegatives: 0), count: 50)
         let interval = try XCTUnwrap(BootstrapInterval(microF1Of: perfect))
         XCTAssertEqual([interval.lower, interval.upper], [1, 1])
         XCTAssertNil(BootstrapInterval(microF1Of: []))
+        // Nothing labelled and nothing tagged: there is no score to put an interval on.
+        XCTAssertNil(BootstrapInterval(microF1Of: Array(repeating: Counts(truePositives: 0, falsePositives: 0, falseNegatives: 0), count: 5)))
     }
 
     func testCountsComeFromWhatWasTaggedAndWhatWasLabelled() {

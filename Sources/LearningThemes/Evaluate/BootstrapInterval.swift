@@ -22,11 +22,13 @@ public struct BootstrapInterval: Sendable, Equatable {
         var falseNegatives: Int
     }
 
-    /// The 95% interval of micro-F1 over `paragraphs`, or nil when there are none.
-    /// Micro-F1 is 2·TP / (2·TP + FP + FN) of the pooled counts, 0 when nothing is tagged
-    /// or labelled (as `Evaluation.Score.f1`).
+    /// The 95% interval of micro-F1 over `paragraphs`, or nil when there is nothing to
+    /// score: no paragraphs, or none with a tag or a label (micro-F1 is then 0 by
+    /// convention, as `Evaluation.Score.f1` has it, and an interval of 0–0 would say nothing).
+    /// Micro-F1 is 2·TP / (2·TP + FP + FN) of the pooled counts.
     init?(microF1Of paragraphs: [Counts], resamples: Int = BootstrapInterval.resamples) {
-        guard !paragraphs.isEmpty, resamples > 0 else { return nil }
+        guard resamples > 0,
+              paragraphs.contains(where: { $0.truePositives + $0.falsePositives + $0.falseNegatives > 0 }) else { return nil }
         var generator = SplitMix64(seed: 0x1EA5_7E5E_ED00_0001)
         var scores: [Double] = []
         scores.reserveCapacity(resamples)
